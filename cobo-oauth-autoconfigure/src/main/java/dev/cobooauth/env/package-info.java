@@ -1,0 +1,4 @@
+/**
+ * Cobo's environments: where each one lives and the key it signs its responses with.
+ */
+package dev.cobooauth.env;
