@@ -1,0 +1,275 @@
+package dev.cobooauth.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cobooauth.env.CoboEnvironment;
+import dev.cobooauth.signing.KeyType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * Configuration under {@code cobo.*}: which Cobo environment to talk to, the keys to sign with
+ * and how tokens are kept.
+ */
+@ConfigurationProperties("cobo")
+public class CoboProperties {
+
+	/**
+	 * Cobo environment: its base URL and the key that signs its responses.
+	 */
+	private CoboEnvironment env = CoboEnvironment.DEV;
+
+	/**
+	 * Base URL overriding the environment's, including the /v2 prefix, e.g. a proxy or a local
+	 * simulator (http://127.0.0.1:8089/v2). Needs cobo.response-verification.public-key while
+	 * response verification is on.
+	 */
+	private String baseUrl;
+
+	private final ResponseVerification responseVerification = new ResponseVerification();
+
+	private final App app = new App();
+
+	private final ApiKey apiKey = new ApiKey();
+
+	private final Token token = new Token();
+
+	private final PermissionToken permissionToken = new PermissionToken();
+
+	public CoboEnvironment getEnv() {
+		return this.env;
+	}
+
+	public void setEnv(CoboEnvironment env) {
+		this.env = env;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public ResponseVerification getResponseVerification() {
+		return this.responseVerification;
+	}
+
+	public App getApp() {
+		return this.app;
+	}
+
+	public ApiKey getApiKey() {
+		return this.apiKey;
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public PermissionToken getPermissionToken() {
+		return this.permissionToken;
+	}
+
+	/**
+	 * Checking Cobo's signature on every response.
+	 */
+	public static class ResponseVerification {
+
+		/**
+		 * Whether every response must carry a valid Cobo signature (BIZ-TIMESTAMP,
+		 * BIZ-RESP-SIGNATURE). Turn off only for a server that cannot sign.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Ed25519 public key (64 hex characters) that signs responses of a custom base URL.
+		 * Defaults to the key of cobo.env.
+		 */
+		private String publicKey;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(String publicKey) {
+			this.publicKey = publicKey;
+		}
+
+	}
+
+	/**
+	 * A private key given inline or as a location, and its type.
+	 */
+	public abstract static class KeyProperties {
+
+		/**
+		 * Private key: 64 hex characters (the 32-byte secret). Prefer private-key-location or an
+		 * environment variable over a literal in a file.
+		 */
+		private String privateKey;
+
+		/**
+		 * Location of a file holding the private key as 64 hex characters, e.g.
+		 * file:/run/secrets/cobo-key.
+		 */
+		private Resource privateKeyLocation;
+
+		/**
+		 * Type of the key pair.
+		 */
+		private KeyType keyType = KeyType.ED25519;
+
+		public String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public Resource getPrivateKeyLocation() {
+			return this.privateKeyLocation;
+		}
+
+		public void setPrivateKeyLocation(Resource privateKeyLocation) {
+			this.privateKeyLocation = privateKeyLocation;
+		}
+
+		public KeyType getKeyType() {
+			return this.keyType;
+		}
+
+		public void setKeyType(KeyType keyType) {
+			this.keyType = keyType;
+		}
+
+		/**
+		 * @return whether a key is given inline or as a location
+		 */
+		public boolean hasKey() {
+			return (this.privateKey != null && !this.privateKey.isEmpty()) || this.privateKeyLocation != null;
+		}
+
+	}
+
+	/**
+	 * A Cobo Portal App (Cobo OAuth): signs with the app secret and calls WaaS with each
+	 * organization's Org Access Token.
+	 */
+	public static class App extends KeyProperties {
+
+		/**
+		 * Client ID of the Portal App, from its published manifest.
+		 */
+		private String clientId;
+
+		/**
+		 * Organization used when a call names none. Without it, every call must name its org.
+		 */
+		private String defaultOrg;
+
+		/**
+		 * Organizations whose tokens are fetched at startup.
+		 */
+		private List<String> orgs = new ArrayList<>();
+
+		/**
+		 * Whether a failure to fetch the tokens of cobo.app.orgs at startup stops the application.
+		 */
+		private boolean failFast;
+
+		public String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(String clientId) {
+			this.clientId = clientId;
+		}
+
+		public String getDefaultOrg() {
+			return this.defaultOrg;
+		}
+
+		public void setDefaultOrg(String defaultOrg) {
+			this.defaultOrg = defaultOrg;
+		}
+
+		public List<String> getOrgs() {
+			return this.orgs;
+		}
+
+		public void setOrgs(List<String> orgs) {
+			this.orgs = orgs;
+		}
+
+		public boolean isFailFast() {
+			return this.failFast;
+		}
+
+		public void setFailFast(boolean failFast) {
+			this.failFast = failFast;
+		}
+
+	}
+
+	/**
+	 * An organization's own API key (Cobo Auth): signs with the API secret, no bearer token.
+	 */
+	public static class ApiKey extends KeyProperties {
+
+	}
+
+	/**
+	 * How Org Access Tokens and Permission Access Tokens are kept fresh.
+	 */
+	public static class Token {
+
+		/**
+		 * How long before expiry a token is refreshed.
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+	}
+
+	/**
+	 * Permission Access Tokens, handed to front ends that use Cobo's Checkout SDK.
+	 */
+	public static class PermissionToken {
+
+		/**
+		 * Permission type requested in the exchange.
+		 */
+		private String permissionType = "payment_orders_payin";
+
+		public String getPermissionType() {
+			return this.permissionType;
+		}
+
+		public void setPermissionType(String permissionType) {
+			this.permissionType = permissionType;
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.cobooauth.autoconfigure;
+
+import dev.cobooauth.http.CoboEndpoint;
+import dev.cobooauth.signing.CoboSigner;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where Cobo is, how its responses are verified, and the keys requests are signed with: the app
+ * key ({@code cobo.app.*}) and the API key ({@code cobo.api-key.*}). Each signer can be replaced by
+ * a bean of the same name, e.g. one whose key lives in an HSM.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(CoboProperties.class)
+public class CoboSigningAutoConfiguration {
+
+	/** Name of the bean signing with the Portal App's key. */
+	public static final String APP_KEY_SIGNER = "coboAppKeySigner";
+
+	/** Name of the bean signing with the organization's API key. */
+	public static final String API_KEY_SIGNER = "coboApiKeySigner";
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoboEndpoint coboEndpoint(CoboProperties properties) {
+		return new CoboPropertiesMapper(properties).endpoint();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AppKeyConfiguration {
+
+		@Bean(APP_KEY_SIGNER)
+		@ConditionalOnCoboKey("cobo.app")
+		@ConditionalOnMissingBean(name = APP_KEY_SIGNER)
+		CoboSigner coboAppKeySigner(CoboProperties properties) {
+			return new CoboPropertiesMapper(properties).appKeySigner();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApiKeyConfiguration {
+
+		@Bean(API_KEY_SIGNER)
+		@ConditionalOnCoboKey("cobo.api-key")
+		@ConditionalOnMissingBean(name = API_KEY_SIGNER)
+		CoboSigner coboApiKeySigner(CoboProperties properties) {
+			return new CoboPropertiesMapper(properties).apiKeySigner();
+		}
+
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.cobooauth.autoconfigure;
+
+/**
+ * Thrown at startup when a {@code cobo.*} property is missing, malformed or contradicts another.
+ * The message names the property and says what to do; it never contains a secret.
+ */
+public class InvalidCoboPropertyException extends IllegalStateException {
+
+	private final String property;
+
+	private final String action;
+
+	/**
+	 * @param property the property at fault, e.g. {@code cobo.app.client-id}
+	 * @param problem what is wrong
+	 * @param action what the user should do about it
+	 */
+	public InvalidCoboPropertyException(String property, String problem, String action) {
+		super(property + ": " + problem + ". " + action);
+		this.property = property;
+		this.action = action;
+	}
+
+	/** @return the property at fault */
+	public String getProperty() {
+		return this.property;
+	}
+
+	/** @return what the user should do about it */
+	public String getAction() {
+		return this.action;
+	}
+
+}

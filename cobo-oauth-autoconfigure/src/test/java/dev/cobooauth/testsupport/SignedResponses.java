@@ -1,0 +1,66 @@
+package dev.cobooauth.testsupport;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.SigningDigest;
+import mockwebserver3.MockResponse;
+
+/**
+ * Builds MockWebServer responses signed the way Cobo signs them.
+ */
+public final class SignedResponses {
+
+	private SignedResponses() {
+	}
+
+	/**
+	 * @param status the status
+	 * @param json the body
+	 * @return a response signed by {@link TestKeys#cobo()} with hyphenated headers
+	 */
+	public static MockResponse signed(int status, String json) {
+		return signed(status, json, "BIZ-TIMESTAMP", "BIZ-RESP-SIGNATURE");
+	}
+
+	/**
+	 * @param status the status
+	 * @param json the body
+	 * @param timestampHeader the spelling of the timestamp header
+	 * @param signatureHeader the spelling of the signature header
+	 * @return a response signed by {@link TestKeys#cobo()}
+	 */
+	public static MockResponse signed(int status, String json, String timestampHeader, String signatureHeader) {
+		return signedBy(TestKeys.cobo(), status, json, timestampHeader, signatureHeader);
+	}
+
+	/**
+	 * @param key the key to sign with
+	 * @param status the status
+	 * @param json the body
+	 * @param timestampHeader the spelling of the timestamp header
+	 * @param signatureHeader the spelling of the signature header
+	 * @return a signed response
+	 */
+	public static MockResponse signedBy(CoboSigner key, int status, String json, String timestampHeader,
+			String signatureHeader) {
+		String timestamp = Long.toString(System.currentTimeMillis());
+		String signature = key.sign(SigningDigest.ofResponse(json.getBytes(StandardCharsets.UTF_8), timestamp));
+		return new MockResponse.Builder().code(status)
+			.addHeader("Content-Type", "application/json")
+			.addHeader(timestampHeader, timestamp)
+			.addHeader(signatureHeader, signature)
+			.body(json)
+			.build();
+	}
+
+	/**
+	 * @param status the status
+	 * @param json the body
+	 * @return a response without any signature
+	 */
+	public static MockResponse unsigned(int status, String json) {
+		return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(json).build();
+	}
+
+}
