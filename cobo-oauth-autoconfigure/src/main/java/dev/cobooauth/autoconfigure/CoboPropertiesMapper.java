@@ -79,12 +79,17 @@ final class CoboPropertiesMapper {
 	}
 
 	CoboSigner appKeySigner() {
-		CoboProperties.App app = this.properties.getApp();
-		if (app.getClientId() == null || app.getClientId().isBlank()) {
+		appClientId();
+		return signer(this.properties.getApp(), "cobo.app");
+	}
+
+	String appClientId() {
+		String clientId = this.properties.getApp().getClientId();
+		if (clientId == null || clientId.isBlank()) {
 			throw new InvalidCoboPropertyException("cobo.app.client-id", "is missing while an app key is configured",
 					"Set it to the client ID from your Portal App's published manifest.");
 		}
-		return signer(app, "cobo.app");
+		return clientId.strip();
 	}
 
 	CoboSigner apiKeySigner() {

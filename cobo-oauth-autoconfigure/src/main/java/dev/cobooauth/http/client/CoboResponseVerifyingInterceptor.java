@@ -1,14 +1,10 @@
 package dev.cobooauth.http.client;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
 import dev.cobooauth.http.CoboResponseVerifier;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -41,51 +37,12 @@ public final class CoboResponseVerifyingInterceptor implements ClientHttpRequest
 			byte[] responseBody = StreamUtils.copyToByteArray(response.getBody());
 			this.verifier.verify(request.getMethod(), request.getURI(), response.getStatusCode(), response.getHeaders(),
 					responseBody);
-			return new BufferedResponse(response, responseBody);
+			return new BufferedClientHttpResponse(response, responseBody);
 		}
 		catch (IOException | RuntimeException ex) {
 			response.close();
 			throw ex;
 		}
-	}
-
-	/** A verified response whose body is served from memory. */
-	private static final class BufferedResponse implements ClientHttpResponse {
-
-		private final ClientHttpResponse delegate;
-
-		private final byte[] body;
-
-		BufferedResponse(ClientHttpResponse delegate, byte[] body) {
-			this.delegate = delegate;
-			this.body = body;
-		}
-
-		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.delegate.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.delegate.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.delegate.getHeaders();
-		}
-
-		@Override
-		public InputStream getBody() {
-			return new ByteArrayInputStream(this.body);
-		}
-
-		@Override
-		public void close() {
-			this.delegate.close();
-		}
-
 	}
 
 }

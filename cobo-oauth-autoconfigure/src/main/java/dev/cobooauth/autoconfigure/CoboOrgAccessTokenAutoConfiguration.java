@@ -1,0 +1,167 @@
+package dev.cobooauth.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.cobooauth.http.CoboEndpoint;
+import dev.cobooauth.http.client.CoboRestClientConfigurer;
+import dev.cobooauth.http.reactive.CoboWebClientConfigurer;
+import dev.cobooauth.oauth2.client.CoboClientRegistrations;
+import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.client.CoboTokenStore;
+import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
+import dev.cobooauth.oauth2.client.TokenExpiry;
+import dev.cobooauth.oauth2.web.CoboOrgResolver;
+import dev.cobooauth.oauth2.web.client.CoboOrgAccessTokenInterceptor;
+import dev.cobooauth.oauth2.web.reactive.CoboOrgAccessTokenExchangeFilterFunction;
+import dev.cobooauth.oauth2.web.service.CoboRestClientHttpServiceGroupConfigurer;
+import dev.cobooauth.oauth2.web.service.CoboWebClientHttpServiceGroupConfigurer;
+import dev.cobooauth.signing.CoboRequestSigner;
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.NonceSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Org Access Tokens for a Cobo Portal App ({@code cobo.app.*}): the starter's own registration,
+ * token store and authorized-client managers, and the {@code coboRestClient} and
+ * {@code coboWebClient} that call WaaS with each org's token. Nothing here is published with a
+ * Spring Security type that Spring Security would pick up for the application's own OAuth2 setup.
+ */
+@AutoConfiguration(after = CoboSigningAutoConfiguration.class,
+		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+@ConditionalOnClass(OAuth2AuthorizedClient.class)
+@ConditionalOnBean(name = CoboSigningAutoConfiguration.APP_KEY_SIGNER)
+public class CoboOrgAccessTokenAutoConfiguration {
+
+	/** Name of the request signer that issues nonces for the app key. */
+	public static final String APP_REQUEST_SIGNER = "coboAppRequestSigner";
+
+	/** How long Cobo's Org refresh tokens live. */
+	static final Duration ORG_REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
+
+	@Bean(APP_REQUEST_SIGNER)
+	@ConditionalOnMissingBean(name = APP_REQUEST_SIGNER)
+	CoboRequestSigner coboAppRequestSigner(@Qualifier(CoboSigningAutoConfiguration.APP_KEY_SIGNER) CoboSigner signer) {
+		return new CoboRequestSigner(signer, new NonceSource());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoboClientRegistrations coboClientRegistrations(CoboProperties properties, CoboEndpoint endpoint) {
+		String clientId = new CoboPropertiesMapper(properties).appClientId();
+		return new CoboClientRegistrations(
+				List.of(CoboClientRegistrations.portalApp(clientId, endpoint.resolve("/oauth/token"))));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoboTokenStore coboTokenStore(CoboClientRegistrations registrations) {
+		return new CoboTokenStore(new InMemoryOAuth2AuthorizedClientService(registrations.repository()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenExpiry coboTokenExpiry(CoboProperties properties) {
+		Duration clockSkew = properties.getToken().getClockSkew();
+		return new TokenExpiry(Clock.systemUTC(), clockSkew, ORG_REFRESH_TOKEN_LIFETIME);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoboOrgResolver coboOrgResolver(CoboProperties properties) {
+		return new CoboOrgResolver(properties.getApp().getDefaultOrg());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClient.class)
+	static class RestClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoboOrgAccessTokens coboOrgAccessTokens(CoboClientRegistrations registrations, CoboTokenStore store,
+				TokenExpiry expiry, CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
+				ObjectProvider<RestClient.Builder> builder) {
+			RestClient tokenClient = builder.getIfAvailable(RestClient::builder)
+				.apply(new CoboRestClientConfigurer(endpoint, signer))
+				.build();
+			return ServletOrgAccessTokenAssembly.assemble(registrations, store, expiry, tokenClient);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coboRestClientConfigurer")
+		CoboRestClientConfigurer coboRestClientConfigurer(CoboEndpoint endpoint,
+				@Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer, CoboOrgAccessTokens tokens,
+				CoboOrgResolver orgs) {
+			return new CoboRestClientConfigurer(endpoint, signer, new CoboOrgAccessTokenInterceptor(tokens, orgs));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coboRestClient")
+		RestClient coboRestClient(ObjectProvider<RestClient.Builder> builder,
+				@Qualifier("coboRestClientConfigurer") CoboRestClientConfigurer configurer) {
+			return builder.getIfAvailable(RestClient::builder).apply(configurer).build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoboRestClientHttpServiceGroupConfigurer coboRestClientHttpServiceGroupConfigurer(
+				@Qualifier("coboRestClientConfigurer") CoboRestClientConfigurer configurer) {
+			return new CoboRestClientHttpServiceGroupConfigurer(configurer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebClient.class)
+	static class WebClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveCoboOrgAccessTokens coboReactiveOrgAccessTokens(CoboClientRegistrations registrations,
+				CoboTokenStore store, TokenExpiry expiry, CoboEndpoint endpoint,
+				@Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer, ObjectProvider<WebClient.Builder> builder) {
+			WebClient tokenClient = builder.getIfAvailable(WebClient::builder)
+				.apply(new CoboWebClientConfigurer(endpoint, signer))
+				.build();
+			return ReactiveOrgAccessTokenAssembly.assemble(registrations, store, expiry, tokenClient);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coboWebClientConfigurer")
+		CoboWebClientConfigurer coboWebClientConfigurer(CoboEndpoint endpoint,
+				@Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer, ReactiveCoboOrgAccessTokens tokens,
+				CoboOrgResolver orgs) {
+			return new CoboWebClientConfigurer(endpoint, signer, new CoboOrgAccessTokenExchangeFilterFunction(tokens, orgs));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coboWebClient")
+		WebClient coboWebClient(ObjectProvider<WebClient.Builder> builder,
+				@Qualifier("coboWebClientConfigurer") CoboWebClientConfigurer configurer) {
+			return builder.getIfAvailable(WebClient::builder).apply(configurer).build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoboWebClientHttpServiceGroupConfigurer coboWebClientHttpServiceGroupConfigurer(
+				@Qualifier("coboWebClientConfigurer") CoboWebClientConfigurer configurer) {
+			return new CoboWebClientHttpServiceGroupConfigurer(configurer);
+		}
+
+	}
+
+}

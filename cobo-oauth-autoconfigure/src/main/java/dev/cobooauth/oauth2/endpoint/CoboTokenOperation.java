@@ -1,0 +1,47 @@
+package dev.cobooauth.oauth2.endpoint;
+
+import java.time.Duration;
+
+/**
+ * The four token operations of Cobo's OAuth API, with what a caller needs to know of each: its
+ * name in errors, and the lifetime Cobo documents, used when an answer lacks {@code expires_in}.
+ */
+public enum CoboTokenOperation {
+
+	/** {@code GET /oauth/token} with {@code grant_type=org_implicit}. */
+	GET_ORG_ACCESS_TOKEN("Get Org Access Token", Duration.ofSeconds(43199)),
+
+	/** {@code POST /oauth/token} with {@code grant_type=refresh_token}. */
+	REFRESH_ORG_ACCESS_TOKEN("Refresh Org Access Token", Duration.ofSeconds(43199)),
+
+	/** {@code POST /oauth/permission_token/exchange}. */
+	EXCHANGE_PERMISSION_TOKEN("Exchange Permission Access Token", Duration.ofSeconds(3600)),
+
+	/** {@code POST /oauth/permission_token/refresh}. */
+	REFRESH_PERMISSION_TOKEN("Refresh Permission Access Token", Duration.ofSeconds(3600));
+
+	private final String title;
+
+	private final Duration documentedLifetime;
+
+	CoboTokenOperation(String title, Duration documentedLifetime) {
+		this.title = title;
+		this.documentedLifetime = documentedLifetime;
+	}
+
+	/** @return the operation's name in Cobo's API reference */
+	public String getTitle() {
+		return this.title;
+	}
+
+	/** @return the access token lifetime Cobo documents for this operation */
+	public Duration getDocumentedLifetime() {
+		return this.documentedLifetime;
+	}
+
+	/** @return whether the operation spends a refresh token */
+	public boolean isRefresh() {
+		return this == REFRESH_ORG_ACCESS_TOKEN || this == REFRESH_PERMISSION_TOKEN;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * RestClient glue for Org Access Tokens.
+ */
+package dev.cobooauth.oauth2.web.client;
