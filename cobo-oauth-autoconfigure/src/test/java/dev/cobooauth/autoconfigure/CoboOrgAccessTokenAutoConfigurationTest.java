@@ -1,0 +1,178 @@
+package dev.cobooauth.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.cobooauth.oauth2.client.CoboClientRegistrations;
+import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.client.CoboTokenStore;
+import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
+import dev.cobooauth.oauth2.client.TokenExpiry;
+import dev.cobooauth.oauth2.web.service.CoboRestClientHttpServiceGroupConfigurer;
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.KeyType;
+import dev.cobooauth.testsupport.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoboOrgAccessTokenAutoConfigurationTest {
+
+	private static final String[] APP = { "cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET };
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(CoboSigningAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class));
+
+	@Test
+	void providesBothClientsForAPortalApp() {
+		this.runner.withPropertyValues(APP)
+			.run((context) -> assertThat(context).hasBean("coboRestClient")
+				.hasBean("coboWebClient")
+				.hasSingleBean(CoboOrgAccessTokens.class)
+				.hasSingleBean(ReactiveCoboOrgAccessTokens.class)
+				.hasSingleBean(CoboRestClientHttpServiceGroupConfigurer.class));
+	}
+
+	@Test
+	void providesNothingWithoutAnAppKey() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean("coboRestClient")
+			.doesNotHaveBean("coboWebClient")
+			.doesNotHaveBean(CoboOrgAccessTokens.class));
+	}
+
+	@Test
+	void publishesNoSpringSecurityTypeThatSpringSecurityWouldWireIntoTheApplication() {
+		this.runner.withPropertyValues(APP)
+			.run((context) -> assertThat(context).doesNotHaveBean(ClientRegistrationRepository.class)
+				.doesNotHaveBean(OAuth2AuthorizedClientService.class)
+				.doesNotHaveBean(OAuth2AuthorizedClientManager.class)
+				.doesNotHaveBean(OAuth2AuthorizedClientProvider.class)
+				.doesNotHaveBean(ReactiveOAuth2AuthorizedClientProvider.class)
+				.doesNotHaveBean(OAuth2AccessTokenResponseClient.class));
+	}
+
+	@Test
+	void startsInAServletOnlyApplication() {
+		this.runner.withPropertyValues(APP)
+			.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("coboRestClient")
+				.doesNotHaveBean("coboWebClient")
+				.doesNotHaveBean(ReactiveCoboOrgAccessTokens.class));
+	}
+
+	@Test
+	void keepsSigningWithoutSpringSecurityOnTheClasspath() {
+		this.runner.withPropertyValues(APP)
+			.withClassLoader(new FilteredClassLoader(OAuth2AuthorizedClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("coboAppKeySigner")
+				.doesNotHaveBean("coboRestClient"));
+	}
+
+	@Test
+	void refusesAnAppWithoutClientIdEvenWithItsOwnSigner() {
+		this.runner.withBean("coboAppKeySigner", CoboSigner.class,
+				() -> TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageStartingWith("cobo.app.client-id: is missing"));
+	}
+
+	@Test
+	void takesTheClockSkewFromProperties() {
+		this.runner.withPropertyValues(APP)
+			.withPropertyValues("cobo.token.clock-skew=5m")
+			.run((context) -> assertThat(context.getBean(TokenExpiry.class).getClockSkew())
+				.isEqualTo(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void backsOffFromEveryBeanTheApplicationDefines() {
+		this.runner.withPropertyValues(APP).withUserConfiguration(OwnBeans.class).run((context) -> {
+			assertThat(context.getBean("coboRestClient")).isSameAs(OwnBeans.REST_CLIENT);
+			assertThat(context.getBean("coboWebClient")).isSameAs(OwnBeans.WEB_CLIENT);
+			assertThat(context.getBean(CoboTokenStore.class)).isSameAs(OwnBeans.STORE);
+			assertThat(context.getBean(TokenExpiry.class)).isSameAs(OwnBeans.EXPIRY);
+		});
+	}
+
+	@Test
+	void livesBesideTheApplicationsOwnOAuth2Login() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+					ServletWebSecurityAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
+					OAuth2ClientWebSecurityAutoConfiguration.class, CoboSigningAutoConfiguration.class,
+					CoboOrgAccessTokenAutoConfiguration.class))
+			.withPropertyValues(APP)
+			.withPropertyValues("spring.security.oauth2.client.registration.github.client-id=gh",
+					"spring.security.oauth2.client.registration.github.client-secret=secret")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean("coboRestClient");
+				InMemoryClientRegistrationRepository registrations = context
+					.getBean(InMemoryClientRegistrationRepository.class);
+				assertThat(registrations).extracting((registration) -> registration.getRegistrationId())
+					.containsExactly("github");
+				assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class)
+					.hasSingleBean(OAuth2AuthorizedClientService.class);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnBeans {
+
+		static final RestClient REST_CLIENT = RestClient.create();
+
+		static final WebClient WEB_CLIENT = WebClient.create();
+
+		static final CoboTokenStore STORE = new CoboTokenStore(
+				new InMemoryOAuth2AuthorizedClientService(
+						new InMemoryClientRegistrationRepository(CoboClientRegistrations.portalApp("app-1", "http://localhost/v2/oauth/token"))));
+
+		static final TokenExpiry EXPIRY = new TokenExpiry(Clock.systemUTC(), Duration.ZERO, Duration.ofDays(1));
+
+		@Bean
+		RestClient coboRestClient() {
+			return REST_CLIENT;
+		}
+
+		@Bean
+		WebClient coboWebClient() {
+			return WEB_CLIENT;
+		}
+
+		@Bean
+		CoboTokenStore coboTokenStore() {
+			return STORE;
+		}
+
+		@Bean
+		TokenExpiry coboTokenExpiry() {
+			return EXPIRY;
+		}
+
+	}
+
+}
