@@ -1,0 +1,139 @@
+package dev.cobooauth.oauth2.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+/**
+ * Makes a manager frugal under load. A token that is not due is served straight from the store,
+ * without any lock. A token inside the refresh margin but not yet expired keeps being served while
+ * one refresh runs in the background. Only when there is no token, or it has really expired, do
+ * callers wait: one of them asks Cobo ({@link TokenFlights}), the others share its result or its
+ * error, for at most the acquire timeout. The delegate saves the new token before any waiter goes
+ * on, so a rotated refresh token is never sent twice.
+ */
+public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
+
+	private final OAuth2AuthorizedClientManager delegate;
+
+	private final OAuth2AuthorizedClientService store;
+
+	private final TokenFlights flights;
+
+	private final TokenExpiry expiry;
+
+	private final Executor backgroundRefresh;
+
+	private final Duration acquireTimeout;
+
+	/**
+	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
+	 * @param store where the delegate keeps tokens
+	 * @param flights the flights in progress, shared with other managers of the same store
+	 * @param expiry decides when a token is due and when it has expired
+	 * @param backgroundRefresh runs refreshes of tokens that are due but still valid
+	 * @param acquireTimeout how long a caller waits for a token request in flight
+	 */
+	public SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
+			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry, Executor backgroundRefresh,
+			Duration acquireTimeout) {
+		if (delegate == null || store == null || flights == null || expiry == null || backgroundRefresh == null) {
+			throw new IllegalArgumentException("delegate, store, flights, expiry and backgroundRefresh cannot be null");
+		}
+		if (acquireTimeout == null || acquireTimeout.isNegative() || acquireTimeout.isZero()) {
+			throw new IllegalArgumentException("acquireTimeout must be positive");
+		}
+		this.delegate = delegate;
+		this.store = store;
+		this.flights = flights;
+		this.expiry = expiry;
+		this.backgroundRefresh = backgroundRefresh;
+		this.acquireTimeout = acquireTimeout;
+	}
+
+	@Override
+	public OAuth2AuthorizedClient authorize(OAuth2AuthorizeRequest request) {
+		String registrationId = request.getClientRegistrationId();
+		String principal = request.getPrincipal().getName();
+		OAuth2AuthorizedClient stored = this.store.loadAuthorizedClient(registrationId, principal);
+		if (stored != null && !this.expiry.isDue(stored.getAccessToken())) {
+			return stored;
+		}
+		if (stored != null && !this.expiry.isExpired(stored.getAccessToken())) {
+			refreshInBackground(request);
+			return stored;
+		}
+		return fly(request);
+	}
+
+	private void refreshInBackground(OAuth2AuthorizeRequest request) {
+		TokenFlights.Flight flight = this.flights.board(request.getClientRegistrationId(),
+				request.getPrincipal().getName());
+		if (flight.leader()) {
+			this.backgroundRefresh.execute(() -> lead(flight, request));
+		}
+	}
+
+	private OAuth2AuthorizedClient fly(OAuth2AuthorizeRequest request) {
+		TokenFlights.Flight flight = this.flights.board(request.getClientRegistrationId(),
+				request.getPrincipal().getName());
+		if (flight.leader()) {
+			return lead(flight, request);
+		}
+		return await(flight, request);
+	}
+
+	private OAuth2AuthorizedClient lead(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
+		try {
+			OAuth2AuthorizedClient client = this.delegate.authorize(request);
+			this.flights.land(flight, client, null);
+			return client;
+		}
+		catch (RuntimeException | Error ex) {
+			this.flights.land(flight, null, ex);
+			throw ex;
+		}
+	}
+
+	private OAuth2AuthorizedClient await(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
+		try {
+			return flight.result().get(this.acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | CompletionException ex) {
+			throw rethrow(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable",
+					"Timed out after " + this.acquireTimeout + " waiting for the token of '"
+							+ request.getPrincipal().getName() + "' that another caller is requesting",
+					null), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable",
+					"Interrupted while waiting for the token of '" + request.getPrincipal().getName() + "'", null),
+					ex);
+		}
+	}
+
+	private static RuntimeException rethrow(Throwable failure) {
+		if (failure instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		return new IllegalStateException(failure);
+	}
+
+}
