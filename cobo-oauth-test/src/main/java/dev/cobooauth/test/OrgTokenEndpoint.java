@@ -39,7 +39,10 @@ final class OrgTokenEndpoint {
 		return answer(this.tokens.issue(clientId, orgId), Grant.ORG_IMPLICIT);
 	}
 
-	/** {@code POST /v2/oauth/token} with {@code client_id}, {@code grant_type}, {@code refresh_token}: 200 and a new pair. */
+	/**
+	 * {@code POST /v2/oauth/token} with {@code client_id}, {@code grant_type}, {@code refresh_token}: 200 and
+	 * a new pair; the old pair stops working.
+	 */
 	SimulatorResponse refresh(SimulatorRequest request, Caller caller) {
 		String clientId = clientIdOf(caller, "POST /v2/oauth/token");
 		JsonNode body = JsonBody.readObject(request.body(), Rejection.INVALID_REQUEST);

@@ -38,10 +38,16 @@ public enum Rejection {
 	/** The Org Access Token has expired: HTTP 500, 1000, because that is what Cobo answers. */
 	EXPIRED_TOKEN(500, 1000),
 
-	/** A token endpoint called with the wrong kind of key, or a {@code client_id} not the signer's: 401 {@code invalid_client}. */
+	/**
+	 * A token endpoint called with the wrong kind of key, or a {@code client_id} other than the signer's:
+	 * 401 {@code invalid_client}.
+	 */
 	INVALID_CLIENT(401, "invalid_client"),
 
-	/** A token endpoint request without a required parameter, or with a body that is not a JSON object: 400 {@code invalid_request}. */
+	/**
+	 * A token endpoint request without a required parameter, or with a body that is not a JSON object:
+	 * 400 {@code invalid_request}.
+	 */
 	INVALID_REQUEST(400, "invalid_request"),
 
 	/** A {@code grant_type} the endpoint does not serve: 400 {@code unsupported_grant_type}. */

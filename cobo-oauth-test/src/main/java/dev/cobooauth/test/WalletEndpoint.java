@@ -26,7 +26,8 @@ final class WalletEndpoint {
 	private static final int MAX_LIMIT = 50;
 
 	/** Type, subtype and name of the wallets every org has. */
-	private static final List<String[]> KINDS = List.of(new String[] { "Custodial", "Asset", "Custodial Asset Wallet" },
+	private static final List<String[]> KINDS = List.of(
+			new String[] { "Custodial", "Asset", "Custodial Asset Wallet" },
 			new String[] { "Custodial", "Web3", "Custodial Web3 Wallet" },
 			new String[] { "MPC", "Org-Controlled", "MPC Org-Controlled Wallet" },
 			new String[] { "MPC", "User-Controlled", "MPC User-Controlled Wallet" },
@@ -47,9 +48,15 @@ final class WalletEndpoint {
 		QueryParameters query = request.query();
 		List<Map<String, Object>> wallets = filter(walletsOf(orgId), query.first("wallet_type"),
 				query.first("wallet_subtype"));
-		int limit = limitOf(query.first("limit"));
-		String after = query.first("after");
-		String before = query.first("before");
+		Map<String, Object> page = page(wallets, limitOf(query.first("limit")), query.first("after"),
+				query.first("before"));
+		this.counters.countOrg(orgId);
+		return SimulatorResponse.json(200, page);
+	}
+
+	/** The wallets after the {@code after} cursor, or before the {@code before} cursor, or from the start. */
+	private static Map<String, Object> page(List<Map<String, Object>> wallets, int limit, String after,
+			String before) {
 		if (after != null && before != null) {
 			throw Rejection.BAD_PARAMETER.because("Give at most one of the cursors after and before");
 		}
@@ -63,16 +70,15 @@ final class WalletEndpoint {
 			from = (after != null) ? indexOf(wallets, after, "after") + 1 : 0;
 			to = Math.min(wallets.size(), from + limit);
 		}
-		List<Map<String, Object>> page = wallets.subList(from, to);
+		List<Map<String, Object>> data = wallets.subList(from, to);
 		Map<String, Object> pagination = new LinkedHashMap<>();
-		pagination.put("before", (!page.isEmpty() && from > 0) ? page.get(0).get("wallet_id") : "");
-		pagination.put("after", (!page.isEmpty() && to < wallets.size()) ? page.get(page.size() - 1).get("wallet_id") : "");
+		pagination.put("before", (!data.isEmpty() && from > 0) ? data.get(0).get("wallet_id") : "");
+		pagination.put("after", (!data.isEmpty() && to < wallets.size()) ? data.get(data.size() - 1).get("wallet_id") : "");
 		pagination.put("total_count", wallets.size());
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("data", page);
-		body.put("pagination", pagination);
-		this.counters.countOrg(orgId);
-		return SimulatorResponse.json(200, body);
+		Map<String, Object> page = new LinkedHashMap<>();
+		page.put("data", data);
+		page.put("pagination", pagination);
+		return page;
 	}
 
 	SimulatorResponse get(SimulatorRequest request, Caller caller) {
@@ -88,7 +94,7 @@ final class WalletEndpoint {
 	}
 
 	/** The wallets of an org, always the same for the same org id. */
-	static List<Map<String, Object>> walletsOf(String orgId) {
+	private static List<Map<String, Object>> walletsOf(String orgId) {
 		List<Map<String, Object>> wallets = new ArrayList<>(KINDS.size());
 		for (int i = 0; i < KINDS.size(); i++) {
 			String[] kind = KINDS.get(i);
