@@ -1,5 +1,10 @@
 package dev.cobooauth.test;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
 import dev.cobooauth.signing.CoboSigner;
 
 /**
@@ -40,6 +45,17 @@ final class CoboCalls {
 
 	static Answer listWallets(CoboSimulator sim, CoboSigner appKey, String orgAccessToken) {
 		return WireRequest.get(sim, appKey, "/v2/wallets").bearer(orgAccessToken).send();
+	}
+
+	/**
+	 * Sends all the requests at once (each signed with its own nonce) and waits for every answer.
+	 * @return the statuses, in the order the requests were made
+	 */
+	static List<Integer> statusesOfConcurrent(int count, Supplier<WireRequest> request) {
+		List<CompletableFuture<Answer>> answers = IntStream.range(0, count)
+			.mapToObj((i) -> request.get().sendAsync())
+			.toList();
+		return answers.stream().map(CompletableFuture::join).map(Answer::status).toList();
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.cobooauth.test;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.junit.CoboSimulatorExtension;
@@ -144,13 +142,8 @@ class CountersAndRecordingTest {
 
 	@Test
 	void serves200ConcurrentSignedRequests() {
-		List<Integer> statuses = IntStream.range(0, 200)
-			.mapToObj((i) -> WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets").sendAsync())
-			.toList()
-			.stream()
-			.map(CompletableFuture::join)
-			.map(Answer::status)
-			.toList();
+		List<Integer> statuses = CoboCalls.statusesOfConcurrent(200,
+				() -> WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets"));
 
 		assertThat(statuses).hasSize(200).containsOnly(200);
 		assertThat(this.sim.counters().endpoint("GET /v2/wallets")).isEqualTo(200);

@@ -2,8 +2,6 @@ package dev.cobooauth.test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.junit.CoboSimulatorExtension;
@@ -129,13 +127,8 @@ class FaultScheduleTest {
 	void givesAFaultToExactlyNOfManyConcurrentRequests() {
 		this.sim.faults().next(5, "/v2/wallets", Fault.status(503, "busy").unsigned());
 
-		List<Integer> statuses = IntStream.range(0, 50)
-			.mapToObj((i) -> WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets").sendAsync())
-			.toList()
-			.stream()
-			.map(CompletableFuture::join)
-			.map(Answer::status)
-			.toList();
+		List<Integer> statuses = CoboCalls.statusesOfConcurrent(50,
+				() -> WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets"));
 
 		assertThat(statuses).filteredOn((status) -> status == 503).hasSize(5);
 		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(45);

@@ -2,8 +2,6 @@ package dev.cobooauth.test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.junit.CoboSimulatorExtension;
@@ -169,13 +167,8 @@ class OrgTokenTest {
 		String body = "{\"client_id\":\"client-1\",\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + refreshToken
 				+ "\"}";
 
-		List<Integer> statuses = IntStream.range(0, 20)
-			.mapToObj((i) -> WireRequest.post(this.sim, this.appKey.signer(), "/v2/oauth/token", body).sendAsync())
-			.toList()
-			.stream()
-			.map(CompletableFuture::join)
-			.map(Answer::status)
-			.toList();
+		List<Integer> statuses = CoboCalls.statusesOfConcurrent(20,
+				() -> WireRequest.post(this.sim, this.appKey.signer(), "/v2/oauth/token", body));
 
 		assertThat(statuses).containsOnly(200, 400).filteredOn((status) -> status == 200).hasSize(1);
 	}
