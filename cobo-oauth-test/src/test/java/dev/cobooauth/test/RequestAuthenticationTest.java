@@ -73,6 +73,20 @@ class RequestAuthenticationTest {
 		assertThat(this.sim.counters().rejections(Rejection.BAD_SIGNATURE)).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "zz", "00", "3000", "300602010102", "3006020100020100", "30060201ff0201ff" })
+	void rejectsAMalformedSecp256k1SignatureAsABadSignature(String signature) {
+		TestKeyPair secp256k1 = TestKeyPair.generate(KeyType.SECP256K1);
+		this.sim.registerApiKey(secp256k1.publicKeyHex(), "org-1");
+
+		Answer answer = WireRequest.get(this.sim, secp256k1.signer(), "/v2/wallets")
+			.header(CoboSignatureHeaders.API_SIGNATURE, signature)
+			.send();
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.errorCode()).isEqualTo(2023);
+	}
+
 	@Test
 	void rejectsABodyChangedAfterSigning() {
 		Answer answer = WireRequest.post(this.sim, this.apiKey.signer(), "/v2/transactions/transfer",
