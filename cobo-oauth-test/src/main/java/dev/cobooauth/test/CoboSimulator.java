@@ -1,0 +1,409 @@
+package dev.cobooauth.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.KeyType;
+import dev.cobooauth.signing.PrivateKeySecret;
+
+/**
+ * An in-process fake of Cobo's WaaS 2.0 API on {@code 127.0.0.1} and a free port, strict the way
+ * Cobo is, for tests. Start one, register the app and API keys the client under test signs with,
+ * point the client at {@link #baseUrl()} and {@link #responsePublicKeyHex()}, and close it after.
+ *
+ * <pre>
+ * try (CoboSimulator sim = CoboSimulator.start()) {
+ *     TestKeyPair appKey = TestKeyPair.generate(KeyType.ED25519);
+ *     sim.registerApp("my-client", appKey.publicKeyHex(), "org-1");
+ *     ... // the client gets an Org Access Token for org-1 and lists its wallets
+ *     assertThat(sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
+ * }
+ * </pre>
+ *
+ * Endpoints, under {@code /v2}: {@code GET} and {@code POST /oauth/token},
+ * {@code POST /oauth/permission_token/exchange} and {@code /refresh}, {@code GET /wallets},
+ * {@code GET /wallets/{wallet_id}}, {@code POST /transactions/transfer}. Every request must be signed by
+ * a registered key with a fresh nonce and must not be a replay; every answer, refusals included, is
+ * signed with the simulator's own Ed25519 key. How each refusal looks is listed in {@link Rejection}.
+ * <p>
+ * Token expiry follows a simulator clock that tests move with {@link #advanceTime(Duration)}; nonces
+ * are checked against the wall clock, which the client signs with. Thread-safe; the server handles
+ * requests on as many threads as there are requests in flight.
+ */
+public final class CoboSimulator implements AutoCloseable {
+
+	private static final String BASE_PATH = "/v2";
+
+	private static final int BACKLOG = 1024;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final CoboSigner responseSigner;
+
+	private final SimulatorClock clock = new SimulatorClock();
+
+	private final Registrations registrations = new Registrations();
+
+	private final FaultSchedule faults = new FaultSchedule();
+
+	private final SimulatorCounters counters = new SimulatorCounters();
+
+	private final RequestLog log;
+
+	private final TokenLedger orgTokens;
+
+	private final TokenLedger permissionTokens;
+
+	private final RequestAuthenticator authenticator;
+
+	private final TransferEndpoint transfers;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private CoboSimulator(Builder options) throws IOException {
+		this.responseSigner = options.responseSigner();
+		this.log = new RequestLog(options.recordedRequestLimit);
+		this.orgTokens = new TokenLedger("Org Access Token", options.orgAccessTokenLifetime,
+				options.orgRefreshTokenLifetime, this.clock);
+		this.permissionTokens = new TokenLedger("Permission Access Token", options.permissionAccessTokenLifetime,
+				options.permissionRefreshTokenLifetime, this.clock);
+		this.authenticator = new RequestAuthenticator(this.registrations, options.nonceWindow, Clock.systemUTC());
+		OrgAuthorization orgs = new OrgAuthorization(this.orgTokens);
+		this.transfers = new TransferEndpoint(orgs, this.counters);
+		SimulatorHttpHandler handler = new SimulatorHttpHandler(routes(orgs), this.authenticator, this.faults,
+				this.counters, this.log,
+				new ResponseWriter(this.responseSigner, options.responseHeaderSpelling, Clock.systemUTC()));
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), 0),
+				BACKLOG);
+		this.executor = Executors.newCachedThreadPool(new SimulatorThreads(this.server.getAddress().getPort()));
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", handler);
+		this.server.start();
+	}
+
+	private List<Route> routes(OrgAuthorization orgs) {
+		OrgTokenEndpoint orgTokenEndpoint = new OrgTokenEndpoint(this.registrations, this.orgTokens, this.counters);
+		PermissionTokenEndpoint permissionTokenEndpoint = new PermissionTokenEndpoint(this.permissionTokens,
+				this.counters);
+		WalletEndpoint wallets = new WalletEndpoint(orgs, this.counters);
+		return List.of(new Route("GET", BASE_PATH + "/oauth/token", orgTokenEndpoint::issue),
+				new Route("POST", BASE_PATH + "/oauth/token", orgTokenEndpoint::refresh),
+				new Route("POST", BASE_PATH + "/oauth/permission_token/exchange", permissionTokenEndpoint::exchange),
+				new Route("POST", BASE_PATH + "/oauth/permission_token/refresh", permissionTokenEndpoint::refresh),
+				new Route("GET", BASE_PATH + "/wallets", wallets::list),
+				new Route("GET", BASE_PATH + "/wallets/{wallet_id}", wallets::get),
+				new Route("POST", BASE_PATH + "/transactions/transfer", this.transfers::transfer));
+	}
+
+	/** @return a simulator with the default options, already serving */
+	public static CoboSimulator start() {
+		return builder().start();
+	}
+
+	/** @return options for a simulator, all at their defaults */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** @return {@code http://127.0.0.1:PORT/v2}, the base URL to give the client */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port() + BASE_PATH;
+	}
+
+	/** @return the port the simulator listens on */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/** @return the Ed25519 public key (hex) that signs every answer, to give the client as Cobo's key */
+	public String responsePublicKeyHex() {
+		return this.responseSigner.publicKeyHex();
+	}
+
+	/** @return the simulator clock's time: the wall clock plus every {@link #advanceTime(Duration)} so far */
+	public Instant now() {
+		return this.clock.now();
+	}
+
+	/**
+	 * Moves the simulator clock forward, so tokens expire without waiting. Nonces still follow the wall clock.
+	 * @param amount how far; not negative
+	 */
+	public void advanceTime(Duration amount) {
+		if (amount == null || amount.isNegative()) {
+			throw new IllegalArgumentException("amount cannot be null or negative");
+		}
+		this.clock.advance(amount);
+	}
+
+	/**
+	 * Registers a Cobo Portal App, or registers it again with a new key and new orgs.
+	 * @param clientId the app's client id
+	 * @param appPublicKeyHex its app key: 64 hex characters (Ed25519) or 66 (secp256k1 compressed point)
+	 * @param installedOrgIds the orgs that have installed it
+	 * @return this simulator
+	 * @throws IllegalArgumentException if the key is malformed or already registered to someone else
+	 */
+	public CoboSimulator registerApp(String clientId, String appPublicKeyHex, String... installedOrgIds) {
+		this.registrations.registerApp(clientId, appPublicKeyHex, installedOrgIds);
+		return this;
+	}
+
+	/**
+	 * Installs a registered app in an org, as the org's admin approving it does.
+	 * @return this simulator
+	 * @throws IllegalStateException if no app has that client id
+	 */
+	public CoboSimulator installApp(String clientId, String orgId) {
+		this.registrations.install(clientId, orgId);
+		return this;
+	}
+
+	/**
+	 * Uninstalls an app from an org: its Org Access Tokens and refresh tokens for that org stop working,
+	 * and {@code org_implicit} for the org is refused until it is installed again.
+	 * @return this simulator
+	 * @throws IllegalStateException if no app has that client id
+	 */
+	public CoboSimulator uninstallApp(String clientId, String orgId) {
+		this.registrations.uninstall(clientId, orgId);
+		this.orgTokens.revoke(clientId, orgId);
+		return this;
+	}
+
+	/**
+	 * Registers an org's API key.
+	 * @param apiPublicKeyHex the API key: 64 hex characters (Ed25519) or 66 (secp256k1 compressed point)
+	 * @param orgId the org it acts for
+	 * @return this simulator
+	 * @throws IllegalArgumentException if the key is malformed or already registered to someone else
+	 */
+	public CoboSimulator registerApiKey(String apiPublicKeyHex, String orgId) {
+		this.registrations.registerApiKey(apiPublicKeyHex, orgId);
+		return this;
+	}
+
+	/** @return the faults scheduled for coming requests */
+	public FaultSchedule faults() {
+		return this.faults;
+	}
+
+	/** @return the counts of requests, grants and refusals */
+	public SimulatorCounters counters() {
+		return this.counters;
+	}
+
+	/** @return the last requests received (up to the builder's limit, 100 by default), oldest first */
+	public List<RecordedRequest> recordedRequests() {
+		return this.log.snapshot();
+	}
+
+	/** @return the last request received, or {@code null} when none has arrived */
+	public RecordedRequest lastRequest() {
+		return this.log.last();
+	}
+
+	/** Clears the counters and the recorded requests; registrations, tokens and faults stay. */
+	public void resetCounters() {
+		this.counters.reset();
+		this.log.clear();
+	}
+
+	/**
+	 * Forgets everything a test did: counters, recorded requests, faults, tokens, transfers, seen
+	 * signatures, registrations, and the simulator clock's advance. The port and the response key stay.
+	 */
+	public void reset() {
+		resetCounters();
+		this.faults.clear();
+		this.orgTokens.clear();
+		this.permissionTokens.clear();
+		this.transfers.clear();
+		this.authenticator.clear();
+		this.registrations.clear();
+		this.clock.reset();
+	}
+
+	/** Stops serving and frees the port. Calling it again does nothing. */
+	@Override
+	public void close() {
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "CoboSimulator[" + baseUrl() + "]";
+	}
+
+	/**
+	 * Options for a simulator. Every option has a default; {@link #start()} builds and starts it.
+	 */
+	public static final class Builder {
+
+		private PrivateKeySecret responseSigningSeed;
+
+		private Duration nonceWindow = Duration.ofMinutes(5);
+
+		private Duration orgAccessTokenLifetime = Duration.ofSeconds(43199);
+
+		private Duration orgRefreshTokenLifetime = Duration.ofDays(30);
+
+		private Duration permissionAccessTokenLifetime = Duration.ofSeconds(3600);
+
+		private Duration permissionRefreshTokenLifetime = Duration.ofDays(7);
+
+		private ResponseHeaderSpelling responseHeaderSpelling = ResponseHeaderSpelling.HYPHEN;
+
+		private int recordedRequestLimit = 100;
+
+		private Builder() {
+		}
+
+		/**
+		 * @param seedHex the Ed25519 seed (64 hex characters) that signs answers, so that
+		 * {@link CoboSimulator#responsePublicKeyHex()} is known in advance; random by default
+		 * @return this builder
+		 */
+		public Builder responseSigningSeed(String seedHex) {
+			this.responseSigningSeed = PrivateKeySecret.fromHex(seedHex, "responseSigningSeed");
+			return this;
+		}
+
+		/**
+		 * @param window how far a nonce may be from the wall clock, either way; 5 minutes by default
+		 * @return this builder
+		 */
+		public Builder nonceWindow(Duration window) {
+			this.nonceWindow = positive(window, "nonceWindow");
+			return this;
+		}
+
+		/**
+		 * @param lifetime how long an Org Access Token lives ({@code expires_in}); 43199 s by default
+		 * @return this builder
+		 */
+		public Builder orgAccessTokenLifetime(Duration lifetime) {
+			this.orgAccessTokenLifetime = positive(lifetime, "orgAccessTokenLifetime");
+			return this;
+		}
+
+		/**
+		 * @param lifetime how long an Org Access Token's refresh token lives; 30 days by default
+		 * @return this builder
+		 */
+		public Builder orgRefreshTokenLifetime(Duration lifetime) {
+			this.orgRefreshTokenLifetime = positive(lifetime, "orgRefreshTokenLifetime");
+			return this;
+		}
+
+		/**
+		 * @param lifetime how long a Permission Access Token lives ({@code expires_in}); 3600 s by default
+		 * @return this builder
+		 */
+		public Builder permissionAccessTokenLifetime(Duration lifetime) {
+			this.permissionAccessTokenLifetime = positive(lifetime, "permissionAccessTokenLifetime");
+			return this;
+		}
+
+		/**
+		 * @param lifetime how long a Permission Access Token's refresh token lives; 7 days by default
+		 * @return this builder
+		 */
+		public Builder permissionRefreshTokenLifetime(Duration lifetime) {
+			this.permissionRefreshTokenLifetime = positive(lifetime, "permissionRefreshTokenLifetime");
+			return this;
+		}
+
+		/**
+		 * @param spelling how the response-signature headers are spelled; {@link ResponseHeaderSpelling#HYPHEN} by default
+		 * @return this builder
+		 */
+		public Builder responseHeaderSpelling(ResponseHeaderSpelling spelling) {
+			if (spelling == null) {
+				throw new IllegalArgumentException("responseHeaderSpelling cannot be null");
+			}
+			this.responseHeaderSpelling = spelling;
+			return this;
+		}
+
+		/**
+		 * @param limit how many of the last requests {@link CoboSimulator#recordedRequests()} keeps; 100 by default
+		 * @return this builder
+		 */
+		public Builder recordedRequestLimit(int limit) {
+			if (limit < 1) {
+				throw new IllegalArgumentException("recordedRequestLimit must be at least 1, was " + limit);
+			}
+			this.recordedRequestLimit = limit;
+			return this;
+		}
+
+		/**
+		 * @return a simulator with these options, already serving
+		 * @throws UncheckedIOException if no port can be opened
+		 */
+		public CoboSimulator start() {
+			try {
+				return new CoboSimulator(this);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot start the Cobo simulator", ex);
+			}
+		}
+
+		private CoboSigner responseSigner() {
+			if (this.responseSigningSeed == null) {
+				return TestKeyPair.generate(KeyType.ED25519).signer();
+			}
+			return KeyType.ED25519.newSigner(this.responseSigningSeed);
+		}
+
+		private static Duration positive(Duration value, String name) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, was " + value);
+			}
+			return value;
+		}
+
+	}
+
+	/** Daemon threads named after the port, so a thread dump tells which simulator they serve. */
+	private static final class SimulatorThreads implements ThreadFactory {
+
+		private final String prefix;
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		SimulatorThreads(int port) {
+			this.prefix = "cobo-simulator-" + port + "-";
+		}
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, this.prefix + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.cobooauth.test;
+
+import java.time.Duration;
+
+/**
+ * A misbehaviour to inject into a response, scheduled with {@link FaultSchedule#next}. Immutable.
+ * <ul>
+ * <li>{@link #status(int, String)}: answer with this status and body instead; the request is not
+ * authenticated or handled (no token is issued or rotated). Signed like any answer unless
+ * {@link #unsigned()}, which is what a proxy in front of Cobo sends.</li>
+ * <li>{@link #delay(Duration)}: handle the request normally, answer after the delay.</li>
+ * <li>{@link #droppedSignature()}: handle normally, leave out {@code BIZ-TIMESTAMP} and
+ * {@code BIZ-RESP-SIGNATURE}.</li>
+ * <li>{@link #corruptedSignature()}: handle normally, send a signature with one hex digit changed.</li>
+ * <li>{@link #tamperedBody()}: handle normally, sign the body, then alter the body (a field is added)
+ * so the signature no longer matches it.</li>
+ * </ul>
+ * {@link #unsigned()} and {@link #delayedBy(Duration)} combine with the others, e.g.
+ * {@code Fault.status(503, "Service Unavailable").unsigned().delayedBy(Duration.ofMillis(200))}.
+ */
+public final class Fault {
+
+	/** What happens to the signature headers and the signed body. */
+	enum Signing {
+
+		NORMAL, DROPPED, CORRUPTED, BODY_TAMPERED
+
+	}
+
+	static final Fault NONE = new Fault(null, Duration.ZERO, Signing.NORMAL);
+
+	private final SimulatorResponse replacement;
+
+	private final Duration delay;
+
+	private final Signing signing;
+
+	private Fault(SimulatorResponse replacement, Duration delay, Signing signing) {
+		this.replacement = replacement;
+		this.delay = delay;
+		this.signing = signing;
+	}
+
+	/**
+	 * @param status the HTTP status to answer with
+	 * @param body the body to answer with; sent as {@code application/json} when it starts with a
+	 * brace or a bracket, as text otherwise
+	 * @return a fault that answers in place of the simulator, signed
+	 */
+	public static Fault status(int status, String body) {
+		if (status < 100 || status > 599) {
+			throw new IllegalArgumentException("status must be between 100 and 599, was " + status);
+		}
+		if (body == null) {
+			throw new IllegalArgumentException("body cannot be null; use \"\" for an empty body");
+		}
+		return new Fault(SimulatorResponse.text(status, body), Duration.ZERO, Signing.NORMAL);
+	}
+
+	/**
+	 * @param delay how long to wait before answering
+	 * @return a fault that answers normally, late
+	 */
+	public static Fault delay(Duration delay) {
+		return NONE.delayedBy(delay);
+	}
+
+	/** @return a fault that answers normally without the response-signature headers */
+	public static Fault droppedSignature() {
+		return NONE.unsigned();
+	}
+
+	/** @return a fault that answers normally with a signature that does not verify */
+	public static Fault corruptedSignature() {
+		return new Fault(null, Duration.ZERO, Signing.CORRUPTED);
+	}
+
+	/** @return a fault that signs the normal body, then sends it altered */
+	public static Fault tamperedBody() {
+		return new Fault(null, Duration.ZERO, Signing.BODY_TAMPERED);
+	}
+
+	/** @return this fault, without the response-signature headers */
+	public Fault unsigned() {
+		return new Fault(this.replacement, this.delay, Signing.DROPPED);
+	}
+
+	/**
+	 * @param delay how long to wait before answering
+	 * @return this fault, answered after the delay
+	 */
+	public Fault delayedBy(Duration delay) {
+		if (delay == null || delay.isNegative()) {
+			throw new IllegalArgumentException("delay cannot be null or negative");
+		}
+		return new Fault(this.replacement, delay, this.signing);
+	}
+
+	/** @return the answer to send instead of handling the request, or {@code null} to handle it */
+	SimulatorResponse replacement() {
+		return this.replacement;
+	}
+
+	Duration delay() {
+		return this.delay;
+	}
+
+	Signing signing() {
+		return this.signing;
+	}
+
+	@Override
+	public String toString() {
+		String answer = (this.replacement != null) ? "status " + this.replacement.status() : "normal answer";
+		return "Fault[" + answer + ", signature " + this.signing + ", delay " + this.delay + "]";
+	}
+
+}

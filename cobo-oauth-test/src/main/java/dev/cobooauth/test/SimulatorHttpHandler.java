@@ -1,0 +1,89 @@
+package dev.cobooauth.test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+/**
+ * Handles every exchange the same way: record the request as received, count it, take a scheduled
+ * fault; then (unless the fault answers instead) authenticate the request, hand it to its endpoint,
+ * and send the answer signed. Every refusal is counted by its {@link Rejection}.
+ */
+final class SimulatorHttpHandler implements HttpHandler {
+
+	/** An endpoint a request reached, with the path variables it carried. */
+	private record Reached(Route route, Map<String, String> variables) {
+	}
+
+	private final List<Route> routes;
+
+	private final RequestAuthenticator authenticator;
+
+	private final FaultSchedule faults;
+
+	private final SimulatorCounters counters;
+
+	private final RequestLog log;
+
+	private final ResponseWriter writer;
+
+	SimulatorHttpHandler(List<Route> routes, RequestAuthenticator authenticator, FaultSchedule faults,
+			SimulatorCounters counters, RequestLog log, ResponseWriter writer) {
+		this.routes = List.copyOf(routes);
+		this.authenticator = authenticator;
+		this.faults = faults;
+		this.counters = counters;
+		this.log = log;
+		this.writer = writer;
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
+					exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+					exchange.getRequestHeaders(), exchange.getRequestBody().readAllBytes());
+			this.log.add(request);
+			Reached reached = reach(request);
+			String template = (reached != null) ? reached.route().template() : null;
+			this.counters.countEndpoint(request.method() + " " + ((template != null) ? template : request.rawPath()));
+			Fault fault = this.faults.claim(request.method(), request.rawPath(), template);
+			SimulatorResponse response = (fault.replacement() != null) ? fault.replacement() : answer(request, reached);
+			this.writer.write(exchange, response, fault);
+		}
+	}
+
+	private Reached reach(RecordedRequest request) {
+		for (Route route : this.routes) {
+			Map<String, String> variables = route.match(request.method(), request.rawPath());
+			if (variables != null) {
+				return new Reached(route, variables);
+			}
+		}
+		return null;
+	}
+
+	private SimulatorResponse answer(RecordedRequest request, Reached reached) {
+		try {
+			QueryParameters query = QueryParameters.parse(request.rawQuery());
+			Caller caller = this.authenticator.authenticate(request, query);
+			if (reached == null) {
+				throw Rejection.NOT_FOUND.because("No endpoint " + request.method() + " " + request.rawPath()
+						+ "; the simulator serves " + this.routes.stream().map(Route::name).toList());
+			}
+			return reached.route().endpoint().handle(new SimulatorRequest(request, query, reached.variables()), caller);
+		}
+		catch (RejectedRequest ex) {
+			this.counters.countRejection(ex.reason());
+			return ex.toResponse();
+		}
+		catch (RuntimeException ex) {
+			this.counters.countRejection(Rejection.INTERNAL_ERROR);
+			return Rejection.INTERNAL_ERROR.toResponse("The simulator failed: " + ex);
+		}
+	}
+
+}

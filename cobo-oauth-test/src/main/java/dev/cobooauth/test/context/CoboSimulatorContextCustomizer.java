@@ -1,0 +1,70 @@
+package dev.cobooauth.test.context;
+
+import java.util.List;
+
+import dev.cobooauth.signing.KeyType;
+import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.ResponseHeaderSpelling;
+import dev.cobooauth.test.TestKeyPair;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Starts a simulator for one application context and wires it in; see {@link AutoConfigureCoboSimulator}.
+ * A record, so that equal annotations give equal customizers and the context cache shares the context.
+ * It holds no key: keys are generated per context.
+ *
+ * @param clientId the app's client id
+ * @param orgIds the orgs the app is installed in; the API key acts for the first
+ * @param responseHeaderSpelling how the simulator spells its signature headers
+ */
+record CoboSimulatorContextCustomizer(String clientId, List<String> orgIds,
+		ResponseHeaderSpelling responseHeaderSpelling) implements ContextCustomizer {
+
+	static final String BEAN_NAME = "coboSimulator";
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		CoboSimulator simulator = CoboSimulator.builder().responseHeaderSpelling(this.responseHeaderSpelling).start();
+		TestKeyPair appKey = TestKeyPair.generate(KeyType.ED25519);
+		TestKeyPair apiKey = TestKeyPair.generate(KeyType.ED25519);
+		simulator.registerApp(this.clientId, appKey.publicKeyHex(), this.orgIds.toArray(String[]::new));
+		simulator.registerApiKey(apiKey.publicKeyHex(), this.orgIds.get(0));
+		TestPropertyValues
+			.of("cobo.base-url=" + simulator.baseUrl(),
+					"cobo.response-verification.public-key=" + simulator.responsePublicKeyHex(),
+					"cobo.app.client-id=" + this.clientId, "cobo.app.private-key=" + appKey.privateKeyHex(),
+					"cobo.app.key-type=ed25519", "cobo.api-key.private-key=" + apiKey.privateKeyHex(),
+					"cobo.api-key.key-type=ed25519")
+			.applyTo(context.getEnvironment(), TestPropertyValues.Type.MAP, BEAN_NAME);
+		context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
+		context.addApplicationListener(new StopOnClose(context, simulator));
+	}
+
+	/** Stops the simulator with its context (not with a child context, whose events reach it too). */
+	private static final class StopOnClose implements ApplicationListener<ContextClosedEvent> {
+
+		private final ConfigurableApplicationContext context;
+
+		private final CoboSimulator simulator;
+
+		StopOnClose(ConfigurableApplicationContext context, CoboSimulator simulator) {
+			this.context = context;
+			this.simulator = simulator;
+		}
+
+		@Override
+		public void onApplicationEvent(ContextClosedEvent event) {
+			if (event.getApplicationContext() == this.context) {
+				this.simulator.close();
+			}
+		}
+
+	}
+
+}
