@@ -12,6 +12,8 @@ import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.client.CoboTokenStore;
 import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.client.TokenExpiry;
+import dev.cobooauth.oauth2.client.TokenFlights;
+import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
 import dev.cobooauth.oauth2.web.CoboOrgResolver;
 import dev.cobooauth.oauth2.web.client.CoboOrgAccessTokenInterceptor;
 import dev.cobooauth.oauth2.web.reactive.CoboOrgAccessTokenExchangeFilterFunction;
@@ -29,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.web.client.RestClient;
@@ -82,6 +85,19 @@ public class CoboOrgAccessTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CoboTokenRetry coboTokenRetry(CoboProperties properties) {
+		CoboProperties.Retry retry = properties.getToken().getRetry();
+		return new CoboTokenRetry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenFlights coboTokenFlights() {
+		return new TokenFlights();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CoboOrgResolver coboOrgResolver(CoboProperties properties) {
 		return new CoboOrgResolver(properties.getApp().getDefaultOrg());
 	}
@@ -92,13 +108,16 @@ public class CoboOrgAccessTokenAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CoboOrgAccessTokens coboOrgAccessTokens(CoboClientRegistrations registrations, CoboTokenStore store,
-				TokenExpiry expiry, CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
+		CoboOrgAccessTokens coboOrgAccessTokens(CoboProperties properties, CoboClientRegistrations registrations,
+				CoboTokenStore store, TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry,
+				CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
 				ObjectProvider<RestClient.Builder> builder) {
 			RestClient tokenClient = builder.getIfAvailable(RestClient::builder)
+				.requestFactory(new TokenHttpClients(properties.getToken()).requestFactory())
 				.apply(new CoboRestClientConfigurer(endpoint, signer))
 				.build();
-			return ServletOrgAccessTokenAssembly.assemble(registrations, store, expiry, tokenClient);
+			return new ServletOrgAccessTokenAssembly(tokenClient, retry).assemble(registrations, store, expiry, flights,
+					properties.getToken().getAcquireTimeout());
 		}
 
 		@Bean
@@ -131,13 +150,19 @@ public class CoboOrgAccessTokenAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveCoboOrgAccessTokens coboReactiveOrgAccessTokens(CoboClientRegistrations registrations,
-				CoboTokenStore store, TokenExpiry expiry, CoboEndpoint endpoint,
-				@Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer, ObjectProvider<WebClient.Builder> builder) {
+		ReactiveCoboOrgAccessTokens coboReactiveOrgAccessTokens(CoboProperties properties,
+				CoboClientRegistrations registrations, CoboTokenStore store, TokenExpiry expiry, TokenFlights flights,
+				CoboTokenRetry retry, CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
+				ObjectProvider<WebClient.Builder> builder) {
+			TokenHttpClients http = new TokenHttpClients(properties.getToken());
+			JdkClientHttpConnector connector = new JdkClientHttpConnector(http.httpClient());
+			connector.setReadTimeout(http.readTimeout());
 			WebClient tokenClient = builder.getIfAvailable(WebClient::builder)
+				.clientConnector(connector)
 				.apply(new CoboWebClientConfigurer(endpoint, signer))
 				.build();
-			return ReactiveOrgAccessTokenAssembly.assemble(registrations, store, expiry, tokenClient);
+			return new ReactiveOrgAccessTokenAssembly(tokenClient, retry).assemble(registrations, store, expiry,
+					flights, properties.getToken().getAcquireTimeout());
 		}
 
 		@Bean

@@ -238,9 +238,33 @@ public class CoboProperties {
 	public static class Token {
 
 		/**
-		 * How long before expiry a token is refreshed.
+		 * How long before expiry a token is refreshed. Within this margin a still-valid token keeps
+		 * serving calls while one refresh runs in the background.
 		 */
 		private Duration clockSkew = Duration.ofSeconds(60);
+
+		/**
+		 * How long a call waits for a token that another caller is already requesting.
+		 */
+		private Duration acquireTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Connect timeout of token requests.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout of token requests.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Whether the tokens of cobo.app.orgs are refreshed in the background before they are due,
+		 * so that no call ever waits for one.
+		 */
+		private boolean proactiveRefresh;
+
+		private final Retry retry = new Retry();
 
 		public Duration getClockSkew() {
 			return this.clockSkew;
@@ -248,6 +272,89 @@ public class CoboProperties {
 
 		public void setClockSkew(Duration clockSkew) {
 			this.clockSkew = clockSkew;
+		}
+
+		public Duration getAcquireTimeout() {
+			return this.acquireTimeout;
+		}
+
+		public void setAcquireTimeout(Duration acquireTimeout) {
+			this.acquireTimeout = acquireTimeout;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public boolean isProactiveRefresh() {
+			return this.proactiveRefresh;
+		}
+
+		public void setProactiveRefresh(boolean proactiveRefresh) {
+			this.proactiveRefresh = proactiveRefresh;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Retries of token requests after transient failures (I/O errors, timeouts, 429, 5XX). OAuth
+	 * errors such as invalid_grant are never retried.
+	 */
+	public static class Retry {
+
+		/**
+		 * How many times a token request is sent at most, the first one included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry; it doubles with each retry, with jitter.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest delay between two attempts. A Retry-After from Cobo is honoured up to 30 seconds.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
 		}
 
 	}

@@ -72,7 +72,8 @@ public abstract class OrgAccessTokenContract {
 			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
-					"cobo.app.private-key=" + TestKeys.APP_SECRET);
+					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token.retry.initial-backoff=1ms",
+					"cobo.token.retry.max-backoff=5ms");
 	}
 
 	private RecordedRequest take() throws InterruptedException {
@@ -154,20 +155,20 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
-	void refreshesAClockSkewBeforeExpiry() {
-		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
-		this.server.enqueue(SignedResponses.signed(200, "{}"));
-		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
-		this.server.enqueue(SignedResponses.signed(200, "{}"));
+	void keepsServingAValidTokenWhileOneRefreshRunsInTheBackground() {
+		TokenEndpoint cobo = new TokenEndpoint(TokenResponses.orgToken("AT-1", "RT-1"),
+				TokenResponses.orgToken("AT-2", "RT-2"));
+		this.server.setDispatcher(cobo);
 
 		runner().run((context) -> {
 			get(context, "org-1", "/wallets");
 			this.clock.advance(Duration.ofSeconds(43199 - 59));
 			get(context, "org-1", "/wallets");
+			cobo.awaitTokenRequests(2);
+			get(context, "org-1", "/wallets");
 
-			take();
-			take();
-			assertThat(take().getTarget()).isEqualTo("/v2/oauth/token");
+			assertThat(cobo.bearers()).containsExactly("Bearer AT-1", "Bearer AT-1", "Bearer AT-2");
+			assertThat(cobo.tokenRequests()).containsExactly("GET", "POST");
 		});
 	}
 
@@ -285,9 +286,11 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
-	void keepsCobosErrorCodeMessageAndIdOfAServerError() {
-		this.server.enqueue(SignedResponses.signed(500,
-				"{\"error_code\":1000,\"error_message\":\"Internal error\",\"error_id\":\"e-42\"}"));
+	void keepsCobosErrorCodeMessageAndIdOfAServerErrorAfterRetrying() {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			this.server.enqueue(SignedResponses.signed(500,
+					"{\"error_code\":1000,\"error_message\":\"Internal error\",\"error_id\":\"e-42\"}"));
+		}
 
 		runner().run((context) -> assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
 			.isInstanceOf(ClientAuthorizationException.class)
@@ -297,6 +300,7 @@ public abstract class OrgAccessTokenContract {
 				assertThat(ex.getCoboError().errorMessage()).isEqualTo("Internal error");
 				assertThat(ex.getCoboError().errorId()).isEqualTo("e-42");
 				assertThat(ex.isTransient()).isTrue();
+				assertThat(this.server.getRequestCount()).isEqualTo(3);
 			}));
 	}
 

@@ -7,12 +7,12 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
  * Keeps an organization's Org Access Token valid: refreshes it with Spring Security's refresh
  * provider while the refresh token is usable, and falls back once to {@code org_implicit} when
- * Cobo calls the refresh token dead ({@code invalid_grant}) or it is past its lifetime.
+ * Cobo calls the refresh token dead ({@code invalid_grant}), when it is past its lifetime, or when
+ * a refresh failed without saying whether Cobo rotated it (so a refresh token is never sent twice).
  */
 public final class OrgAccessTokenOAuth2AuthorizedClientProvider implements OAuth2AuthorizedClientProvider {
 
@@ -47,10 +47,11 @@ public final class OrgAccessTokenOAuth2AuthorizedClientProvider implements OAuth
 			return this.orgImplicit.authorize(context);
 		}
 		try {
-			return this.refresh.authorize(context);
+			OAuth2AuthorizedClient refreshed = this.refresh.authorize(context);
+			return (refreshed != null) ? this.expiry.stamp(refreshed) : null;
 		}
 		catch (ClientAuthorizationException ex) {
-			if (!OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode())) {
+			if (!RefreshFailures.calledForANewGrant(ex)) {
 				throw ex;
 			}
 			return reauthorize(context, ex);

@@ -3,16 +3,14 @@ package dev.cobooauth.oauth2.client;
 import dev.cobooauth.oauth2.CoboAuthorizationGrantTypes;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
  * The reactive twin of {@link OrgAccessTokenOAuth2AuthorizedClientProvider}: refresh while the
- * refresh token is usable, fall back once to {@code org_implicit} when it is dead.
+ * refresh token is usable, fall back once to {@code org_implicit} when it is dead or its fate unknown.
  */
 public final class OrgAccessTokenReactiveOAuth2AuthorizedClientProvider implements ReactiveOAuth2AuthorizedClientProvider {
 
@@ -46,15 +44,10 @@ public final class OrgAccessTokenReactiveOAuth2AuthorizedClientProvider implemen
 		if (current == null || !this.expiry.isUsable(current.getRefreshToken())) {
 			return this.orgImplicit.authorize(context);
 		}
-		return this.refresh.authorize(context).onErrorResume(OrgAccessTokenReactiveOAuth2AuthorizedClientProvider::isInvalidGrant,
+		return this.refresh.authorize(context).map(this.expiry::stamp).onErrorResume(RefreshFailures::calledForANewGrant,
 				(refused) -> this.orgImplicit
 					.authorizeAnew(context.getClientRegistration(), context.getPrincipal().getName())
 					.doOnError((failure) -> failure.addSuppressed(refused)));
-	}
-
-	private static boolean isInvalidGrant(Throwable failure) {
-		return failure instanceof ClientAuthorizationException ex
-				&& OAuth2ErrorCodes.INVALID_GRANT.equals(ex.getError().getErrorCode());
 	}
 
 }

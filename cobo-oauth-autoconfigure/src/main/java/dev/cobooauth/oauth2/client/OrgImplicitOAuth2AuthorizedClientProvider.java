@@ -69,7 +69,8 @@ public final class OrgImplicitOAuth2AuthorizedClientProvider implements OAuth2Au
 			throw new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
 					"Cannot get an Org Access Token for org " + orgId + ": " + ex.getMessage(), ex);
 		}
-		return new OAuth2AuthorizedClient(registration, orgId, response.getAccessToken(), response.getRefreshToken());
+		return this.expiry.stamp(new OAuth2AuthorizedClient(registration, orgId, response.getAccessToken(),
+				response.getRefreshToken()));
 	}
 
 }

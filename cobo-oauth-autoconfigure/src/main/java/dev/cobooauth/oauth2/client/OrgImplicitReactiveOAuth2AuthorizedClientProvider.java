@@ -63,8 +63,8 @@ public final class OrgImplicitReactiveOAuth2AuthorizedClientProvider implements 
 			.onErrorMap(OAuth2AuthorizationException.class,
 					(ex) -> new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
 							"Cannot get an Org Access Token for org " + orgId + ": " + ex.getMessage(), ex))
-			.map((response) -> new OAuth2AuthorizedClient(registration, orgId, response.getAccessToken(),
-					response.getRefreshToken()));
+			.map((response) -> this.expiry.stamp(new OAuth2AuthorizedClient(registration, orgId,
+					response.getAccessToken(), response.getRefreshToken())));
 	}
 
 }

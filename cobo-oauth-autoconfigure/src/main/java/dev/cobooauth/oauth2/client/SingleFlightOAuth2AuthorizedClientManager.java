@@ -3,9 +3,11 @@ package dev.cobooauth.oauth2.client;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -24,6 +26,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  */
 public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
 
+	private static final Log logger = LogFactory.getLog(SingleFlightOAuth2AuthorizedClientManager.class);
+
 	private final OAuth2AuthorizedClientManager delegate;
 
 	private final OAuth2AuthorizedClientService store;
@@ -32,8 +36,6 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 
 	private final TokenExpiry expiry;
 
-	private final Executor backgroundRefresh;
-
 	private final Duration acquireTimeout;
 
 	/**
@@ -41,14 +43,13 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 	 * @param store where the delegate keeps tokens
 	 * @param flights the flights in progress, shared with other managers of the same store
 	 * @param expiry decides when a token is due and when it has expired
-	 * @param backgroundRefresh runs refreshes of tokens that are due but still valid
 	 * @param acquireTimeout how long a caller waits for a token request in flight
 	 */
 	public SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
-			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry, Executor backgroundRefresh,
+			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
 			Duration acquireTimeout) {
-		if (delegate == null || store == null || flights == null || expiry == null || backgroundRefresh == null) {
-			throw new IllegalArgumentException("delegate, store, flights, expiry and backgroundRefresh cannot be null");
+		if (delegate == null || store == null || flights == null || expiry == null) {
+			throw new IllegalArgumentException("delegate, store, flights and expiry cannot be null");
 		}
 		if (acquireTimeout == null || acquireTimeout.isNegative() || acquireTimeout.isZero()) {
 			throw new IllegalArgumentException("acquireTimeout must be positive");
@@ -57,7 +58,6 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 		this.store = store;
 		this.flights = flights;
 		this.expiry = expiry;
-		this.backgroundRefresh = backgroundRefresh;
 		this.acquireTimeout = acquireTimeout;
 	}
 
@@ -80,7 +80,7 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 		TokenFlights.Flight flight = this.flights.board(request.getClientRegistrationId(),
 				request.getPrincipal().getName());
 		if (flight.leader()) {
-			this.backgroundRefresh.execute(() -> lead(flight, request));
+			this.flights.inBackground(() -> leadUnwatched(flight, request));
 		}
 	}
 
@@ -102,6 +102,17 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 		catch (RuntimeException | Error ex) {
 			this.flights.land(flight, null, ex);
 			throw ex;
+		}
+	}
+
+	private void leadUnwatched(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
+		try {
+			lead(flight, request);
+		}
+		catch (RuntimeException ex) {
+			// The stored token is still valid; the next caller after its expiry tries again.
+			logger.warn("Background refresh of the token of '" + request.getPrincipal().getName() + "' failed: "
+					+ ex.getMessage());
 		}
 	}
 

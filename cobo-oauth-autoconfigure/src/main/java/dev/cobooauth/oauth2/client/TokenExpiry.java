@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 /**
  * When a token is due: an access token a clock skew before it expires, a refresh token once it is
- * older than the lifetime Cobo gives refresh tokens (they carry no expiry of their own).
+ * older than the lifetime Cobo gives refresh tokens (they carry no expiry of their own). New tokens
+ * are dated by the same clock ({@link #stamp}), so a clock injected in tests governs both.
  */
 public final class TokenExpiry {
 
@@ -67,6 +69,25 @@ public final class TokenExpiry {
 		}
 		Instant issuedAt = token.getIssuedAt();
 		return issuedAt == null || this.clock.instant().isBefore(issuedAt.plus(this.refreshTokenLifetime));
+	}
+
+	/**
+	 * Dates a newly obtained client by this clock: issued now, expiring after the lifetime Cobo gave
+	 * it. Spring Security dates token responses by the system clock, which an injected clock would
+	 * contradict.
+	 * @param client a client just obtained from Cobo
+	 * @return the same tokens, dated by this clock
+	 */
+	public OAuth2AuthorizedClient stamp(OAuth2AuthorizedClient client) {
+		Instant now = this.clock.instant();
+		OAuth2AccessToken token = client.getAccessToken();
+		Duration lifetime = Duration.between(token.getIssuedAt(), token.getExpiresAt());
+		OAuth2AccessToken dated = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now,
+				now.plus(lifetime), token.getScopes());
+		OAuth2RefreshToken refreshToken = (client.getRefreshToken() != null)
+				? new OAuth2RefreshToken(client.getRefreshToken().getTokenValue(), now) : null;
+		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), dated,
+				refreshToken);
 	}
 
 	/** @return the clock */

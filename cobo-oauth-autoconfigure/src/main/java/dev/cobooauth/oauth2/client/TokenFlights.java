@@ -3,6 +3,9 @@ package dev.cobooauth.oauth2.client;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 
@@ -12,10 +15,21 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
  * key joins the flight and shares its result or its error. Keys are independent, so orgs never wait
  * for each other. Shared by the servlet and reactive managers, so one application never asks twice
  * for the same org's token at once, whichever client it calls from.
+ * <p>
+ * Refreshes that nobody waits for (a token still valid but inside its refresh margin) fly on a
+ * small pool of daemon threads owned here and stopped by {@link #close()}.
  */
-public final class TokenFlights {
+public final class TokenFlights implements AutoCloseable {
 
 	private final ConcurrentMap<Key, CompletableFuture<OAuth2AuthorizedClient>> flights = new ConcurrentHashMap<>();
+
+	private final AtomicInteger threads = new AtomicInteger();
+
+	private final ExecutorService background = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "cobo-token-refresh-" + this.threads.incrementAndGet());
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/**
 	 * Joins the flight for a key, or opens one.
@@ -45,6 +59,22 @@ public final class TokenFlights {
 		else {
 			flight.result().complete(client);
 		}
+	}
+
+	/**
+	 * Runs a flight nobody waits for on a background thread.
+	 * @param flight the work of a flight this caller leads
+	 */
+	public void inBackground(Runnable flight) {
+		this.background.execute(flight);
+	}
+
+	/**
+	 * Stops the background threads; flights in progress finish.
+	 */
+	@Override
+	public void close() {
+		this.background.shutdown();
 	}
 
 	/**

@@ -44,13 +44,15 @@ public final class CoboTokenErrors {
 	 * @param operation the operation that failed
 	 * @param status the HTTP status
 	 * @param body the parsed JSON body, or {@code null} when it was not a JSON object
+	 * @param retryAfter the answer's {@code Retry-After} header, or {@code null}
 	 * @return the exception to throw
 	 */
-	public static CoboTokenException fromAnswer(CoboTokenOperation operation, int status, Map<String, Object> body) {
+	public static CoboTokenException fromAnswer(CoboTokenOperation operation, int status, Map<String, Object> body,
+			String retryAfter) {
 		CoboErrorResponse answer = answerOf(status, (body != null) ? body : Map.of());
 		String code = codeFor(operation, answer);
 		return new CoboTokenException(operation, new OAuth2Error(code, "Cobo answered " + answer.summary(), null),
-				answer, null);
+				answer, RetryAfter.parse(retryAfter), null);
 	}
 
 	/**

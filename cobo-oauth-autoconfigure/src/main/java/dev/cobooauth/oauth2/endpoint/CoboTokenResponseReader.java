@@ -33,14 +33,15 @@ public final class CoboTokenResponseReader {
 	/**
 	 * @param request the call that was made
 	 * @param status the HTTP status of the answer
+	 * @param retryAfter the answer's {@code Retry-After} header, or {@code null}
 	 * @param body the answer's body bytes
 	 * @return the token response
 	 * @throws CoboTokenException if the answer is an error or holds no usable token
 	 */
-	public OAuth2AccessTokenResponse read(CoboTokenRequest request, int status, byte[] body) {
+	public OAuth2AccessTokenResponse read(CoboTokenRequest request, int status, String retryAfter, byte[] body) {
 		Map<String, Object> fields = parse(body);
 		if (status < 200 || status > 299) {
-			throw CoboTokenErrors.fromAnswer(request.operation(), status, fields);
+			throw CoboTokenErrors.fromAnswer(request.operation(), status, fields, retryAfter);
 		}
 		if (fields == null) {
 			throw CoboTokenErrors.invalidResponse(request.operation(),

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import dev.cobooauth.http.CoboResponseSignatureException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -55,7 +56,7 @@ public final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2Aut
 				call.contentType(MediaType.APPLICATION_JSON).body(CoboTokenRequestBody.of(request));
 			}
 			return call.exchange((httpRequest, response) -> this.reader.read(request, response.getStatusCode().value(),
-					StreamUtils.copyToByteArray(response.getBody())));
+					response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), StreamUtils.copyToByteArray(response.getBody())));
 		}
 		catch (CoboResponseSignatureException ex) {
 			throw CoboTokenErrors.invalidResponse(request.operation(), ex.getMessage(), ex);

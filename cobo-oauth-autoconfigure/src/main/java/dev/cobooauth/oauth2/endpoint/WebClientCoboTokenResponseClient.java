@@ -6,6 +6,7 @@ import java.util.function.Function;
 import dev.cobooauth.http.CoboResponseSignatureException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
@@ -59,7 +60,8 @@ public final class WebClientCoboTokenResponseClient<T extends AbstractOAuth2Auth
 			return call
 				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 					.defaultIfEmpty(NO_BODY)
-					.map((body) -> this.reader.read(request, response.statusCode().value(), body)))
+					.map((body) -> this.reader.read(request, response.statusCode().value(),
+							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body)))
 				.onErrorMap(CoboResponseSignatureException.class,
 						(ex) -> CoboTokenErrors.invalidResponse(request.operation(), ex.getMessage(), ex))
 				.onErrorMap(WebClientRequestException.class,
