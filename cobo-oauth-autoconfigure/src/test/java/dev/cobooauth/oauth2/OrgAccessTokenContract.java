@@ -1,6 +1,8 @@
 package dev.cobooauth.oauth2;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
 import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
@@ -408,6 +410,70 @@ public abstract class OrgAccessTokenContract {
 			get(context, "org-1", "/wallets");
 
 			assertThat(this.server.getRequestCount()).isEqualTo(3);
+		});
+	}
+
+	// --- under load ------------------------------------------------------------------------
+
+	@Test
+	void twoHundredConcurrentCallsForAFreshOrgAskForOneToken() {
+		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ofMillis(200));
+		this.server.setDispatcher(cobo);
+
+		runner().run((context) -> {
+			List<Object> outcomes = ConcurrentCalls.run(200, () -> get(context, "org-1", "/wallets"));
+
+			assertThat(outcomes).allMatch("{}"::equals);
+			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
+			assertThat(cobo.calls()).isEqualTo(200);
+		});
+	}
+
+	@Test
+	void twoHundredConcurrentCallsAtExpiryRefreshOnceWithoutInvalidGrant() {
+		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ofMillis(200));
+		this.server.setDispatcher(cobo);
+
+		runner().run((context) -> {
+			get(context, "org-1", "/wallets");
+			this.clock.advance(Duration.ofHours(12));
+
+			List<Object> outcomes = ConcurrentCalls.run(200, () -> get(context, "org-1", "/wallets"));
+
+			assertThat(outcomes).allMatch("{}"::equals);
+			assertThat(cobo.refreshes()).isEqualTo(1);
+			assertThat(cobo.invalidGrants()).isZero();
+			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void concurrentCallsForDifferentOrgsDoNotShareTokens() {
+		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ofMillis(100));
+		this.server.setDispatcher(cobo);
+
+		runner().run((context) -> {
+			AtomicInteger next = new AtomicInteger();
+			ConcurrentCalls.run(60, () -> get(context, "org-" + (next.getAndIncrement() % 3), "/wallets"));
+
+			assertThat(cobo.orgImplicitGrants()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void anErrorDuringAcquisitionReachesEveryWaiterAndTheNextCallTriesAgain() {
+		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ofMillis(200));
+		cobo.failNext(1);
+		this.server.setDispatcher(cobo);
+
+		runner().run((context) -> {
+			List<Object> outcomes = ConcurrentCalls.run(50, () -> get(context, "org-1", "/wallets"));
+
+			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome)
+				.isInstanceOfSatisfying(ClientAuthorizationException.class,
+						(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request")));
+			assertThat(get(context, "org-1", "/wallets")).isEqualTo("{}");
+			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
 		});
 	}
 
