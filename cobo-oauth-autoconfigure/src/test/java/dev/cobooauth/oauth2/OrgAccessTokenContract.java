@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
@@ -15,8 +16,10 @@ import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.testsupport.TokenResponses;
 import dev.cobooauth.testsupport.WireSignature;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -475,6 +478,118 @@ public abstract class OrgAccessTokenContract {
 			assertThat(get(context, "org-1", "/wallets")).isEqualTo("{}");
 			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
 		});
+	}
+
+	// --- retries ---------------------------------------------------------------------------
+
+	@Test
+	void retriesATokenRequestAfterTransientFailures() {
+		this.server.enqueue(SignedResponses.unsigned(503, "busy"));
+		this.server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			assertThat(get(context, "org-1", "/wallets")).isEqualTo("{}");
+			assertThat(this.server.getRequestCount()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void honoursRetryAfter() {
+		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			long started = System.nanoTime();
+			get(context, "org-1", "/wallets");
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+			assertThat(this.server.getRequestCount()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void neverRetriesAnOAuthError() {
+		this.server.enqueue(SignedResponses.signed(400, "{\"error\":\"unauthorized_client\"}"));
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+
+		runner().run((context) -> {
+			assertThatThrownBy(() -> get(context, "org-1", "/wallets")).isInstanceOf(ClientAuthorizationException.class);
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void givesUpAfterTheConfiguredAttempts() {
+		this.server.enqueue(SignedResponses.unsigned(502, "bad gateway"));
+		this.server.enqueue(SignedResponses.unsigned(502, "bad gateway"));
+
+		runner().withPropertyValues("cobo.token.retry.max-attempts=2").run((context) -> {
+			assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
+				.isInstanceOfSatisfying(ClientAuthorizationException.class,
+						(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("temporarily_unavailable"));
+			assertThat(this.server.getRequestCount()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void neverSendsARefreshTokenTwiceButObtainsTheTokenAnewWhenARefreshFailsAmbiguously() {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+		this.server.enqueue(SignedResponses.signed(500, "{\"error_code\":1000,\"error_message\":\"oops\"}"));
+		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			get(context, "org-1", "/wallets");
+			this.clock.advance(Duration.ofHours(12));
+			get(context, "org-1", "/wallets");
+
+			take();
+			take();
+			assertThat(take().getMethod()).isEqualTo("POST");
+			assertThat(take().getUrl().queryParameter("grant_type")).isEqualTo("org_implicit");
+			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-2");
+		});
+	}
+
+	@Test
+	void retriesARefreshThatCoboSurelyDidNotProcess() {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+		this.server.enqueue(SignedResponses.unsigned(503, "unavailable"));
+		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			get(context, "org-1", "/wallets");
+			this.clock.advance(Duration.ofHours(12));
+			get(context, "org-1", "/wallets");
+
+			take();
+			take();
+			assertThat(json(take()).get("refresh_token").asString()).isEqualTo("RT-1");
+			assertThat(json(take()).get("refresh_token").asString()).isEqualTo("RT-1");
+			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-2");
+		});
+	}
+
+	@Test
+	void timesOutATokenRequestThatHangs() {
+		this.server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS)
+			.body("{}")
+			.build());
+
+		runner().withPropertyValues("cobo.token.read-timeout=300ms", "cobo.token.retry.max-attempts=1")
+			.run((context) -> {
+				long started = System.nanoTime();
+				assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
+					.isInstanceOfSatisfying(ClientAuthorizationException.class,
+							(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("temporarily_unavailable"));
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			});
 	}
 
 }
