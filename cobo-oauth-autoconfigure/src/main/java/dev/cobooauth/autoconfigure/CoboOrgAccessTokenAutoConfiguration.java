@@ -10,6 +10,8 @@ import dev.cobooauth.http.reactive.CoboWebClientConfigurer;
 import dev.cobooauth.oauth2.client.CoboClientRegistrations;
 import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.client.CoboTokenStore;
+import dev.cobooauth.oauth2.client.OrgTokenWarmUp;
+import dev.cobooauth.oauth2.client.ProactiveOrgTokenRefresh;
 import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.client.TokenFlights;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -118,6 +121,21 @@ public class CoboOrgAccessTokenAutoConfiguration {
 				.build();
 			return new ServletOrgAccessTokenAssembly(tokenClient, retry).assemble(registrations, store, expiry, flights,
 					properties.getToken().getAcquireTimeout());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		OrgTokenWarmUp coboOrgTokenWarmUp(CoboOrgAccessTokens tokens, CoboProperties properties) {
+			return new OrgTokenWarmUp(tokens, properties.getApp().getOrgs(), properties.getApp().isFailFast());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty("cobo.token.proactive-refresh")
+		ProactiveOrgTokenRefresh coboProactiveOrgTokenRefresh(CoboOrgAccessTokens tokens, CoboProperties properties) {
+			Duration half = properties.getToken().getClockSkew().dividedBy(2);
+			Duration interval = (half.compareTo(Duration.ofSeconds(1)) < 0) ? Duration.ofSeconds(1) : half;
+			return new ProactiveOrgTokenRefresh(tokens, properties.getApp().getOrgs(), interval);
 		}
 
 		@Bean
