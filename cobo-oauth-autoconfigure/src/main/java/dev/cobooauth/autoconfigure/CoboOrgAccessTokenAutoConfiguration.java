@@ -1,8 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import dev.cobooauth.http.CoboEndpoint;
 import dev.cobooauth.http.client.CoboRestClientConfigurer;
@@ -34,16 +32,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Org Access Tokens for a Cobo Portal App ({@code cobo.app.*}): the starter's own registration,
- * token store and authorized-client managers, and the {@code coboRestClient} and
- * {@code coboWebClient} that call WaaS with each org's token. Nothing here is published with a
+ * token store (shared with Permission Access Tokens, see {@link CoboTokenStoreConfiguration}) and
+ * authorized-client managers, and the {@code coboRestClient} and {@code coboWebClient} that call
+ * WaaS with each org's token. Nothing here is published with a
  * Spring Security type that Spring Security would pick up for the application's own OAuth2 setup.
  */
 @AutoConfiguration(after = CoboSigningAutoConfiguration.class,
@@ -51,52 +50,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.APP_KEY_SIGNER)
+@Import(CoboTokenStoreConfiguration.class)
 public class CoboOrgAccessTokenAutoConfiguration {
 
 	/** Name of the request signer that issues nonces for the app key. */
 	public static final String APP_REQUEST_SIGNER = "coboAppRequestSigner";
 
-	/** How long Cobo's Org refresh tokens live. */
-	static final Duration ORG_REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
-
 	@Bean(APP_REQUEST_SIGNER)
 	@ConditionalOnMissingBean(name = APP_REQUEST_SIGNER)
 	CoboRequestSigner coboAppRequestSigner(@Qualifier(CoboSigningAutoConfiguration.APP_KEY_SIGNER) CoboSigner signer) {
 		return new CoboRequestSigner(signer, new NonceSource());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CoboClientRegistrations coboClientRegistrations(CoboProperties properties, CoboEndpoint endpoint) {
-		String clientId = new CoboPropertiesMapper(properties).appClientId();
-		return new CoboClientRegistrations(
-				List.of(CoboClientRegistrations.portalApp(clientId, endpoint.resolve("/oauth/token"))));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CoboTokenStore coboTokenStore(CoboClientRegistrations registrations) {
-		return new CoboTokenStore(new InMemoryOAuth2AuthorizedClientService(registrations.repository()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	TokenExpiry coboTokenExpiry(CoboProperties properties) {
-		Duration clockSkew = properties.getToken().getClockSkew();
-		return new TokenExpiry(Clock.systemUTC(), clockSkew, ORG_REFRESH_TOKEN_LIFETIME);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CoboTokenRetry coboTokenRetry(CoboProperties properties) {
-		CoboProperties.Retry retry = properties.getToken().getRetry();
-		return new CoboTokenRetry(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	TokenFlights coboTokenFlights() {
-		return new TokenFlights();
 	}
 
 	@Bean

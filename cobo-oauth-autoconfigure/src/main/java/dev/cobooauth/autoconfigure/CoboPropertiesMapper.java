@@ -96,6 +96,15 @@ final class CoboPropertiesMapper {
 		return signer(this.properties.getApiKey(), "cobo.api-key");
 	}
 
+	String permissionType() {
+		String permissionType = this.properties.getPermissionToken().getPermissionType();
+		if (permissionType == null || permissionType.isBlank()) {
+			throw new InvalidCoboPropertyException("cobo.permission-token.permission-type", "is empty",
+					"Set it to the permission your front end needs, or remove it to use payment_orders_payin.");
+		}
+		return permissionType.strip();
+	}
+
 	private static CoboSigner signer(CoboProperties.KeyProperties key, String prefix) {
 		return key.getKeyType().newSigner(secret(key, prefix));
 	}

@@ -21,6 +21,17 @@ public final class TokenResponses {
 	}
 
 	/**
+	 * @param accessToken the access token
+	 * @param refreshToken the refresh token
+	 * @return a signed 201 answer with a one-hour Permission Access Token, as the exchange and the
+	 * refresh give it
+	 */
+	public static MockResponse permissionToken(String accessToken, String refreshToken) {
+		return SignedResponses.signed(201, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
+				+ "\"expires_in\":3600,\"refresh_token\":\"" + refreshToken + "\"}");
+	}
+
+	/**
 	 * @param description the error description
 	 * @return a signed 400 {@code invalid_grant}
 	 */

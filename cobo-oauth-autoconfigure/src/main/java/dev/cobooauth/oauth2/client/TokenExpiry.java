@@ -90,6 +90,16 @@ public final class TokenExpiry {
 				refreshToken);
 	}
 
+	/**
+	 * The same clock and clock skew for tokens whose refresh tokens live for another time: Org
+	 * refresh tokens live 30 days, Permission refresh tokens 7.
+	 * @param lifetime how long a refresh token lives after it was issued
+	 * @return a token expiry that differs from this one in the refresh token lifetime only
+	 */
+	public TokenExpiry withRefreshTokenLifetime(Duration lifetime) {
+		return new TokenExpiry(this.clock, this.clockSkew, lifetime);
+	}
+
 	/** @return the clock */
 	public Clock getClock() {
 		return this.clock;
@@ -98,6 +108,11 @@ public final class TokenExpiry {
 	/** @return how long before expiry an access token counts as due */
 	public Duration getClockSkew() {
 		return this.clockSkew;
+	}
+
+	/** @return how long a refresh token lives after it was issued */
+	public Duration getRefreshTokenLifetime() {
+		return this.refreshTokenLifetime;
 	}
 
 }
