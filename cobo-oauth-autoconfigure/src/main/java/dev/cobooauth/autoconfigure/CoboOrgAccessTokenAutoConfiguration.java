@@ -33,7 +33,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -78,12 +77,11 @@ public class CoboOrgAccessTokenAutoConfiguration {
 				CoboTokenStore store, TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry,
 				CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
 				ObjectProvider<RestClient.Builder> builder) {
-			RestClient tokenClient = builder.getIfAvailable(RestClient::builder)
-				.requestFactory(new TokenHttpClients(properties.getToken()).requestFactory())
-				.apply(new CoboRestClientConfigurer(endpoint, signer))
-				.build();
-			return new ServletOrgAccessTokenAssembly(tokenClient, retry).assemble(registrations, store, expiry, flights,
-					properties.getToken().getAcquireTimeout());
+			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder),
+					new TokenHttpClients(properties.getToken()), endpoint, signer);
+			return new ServletTokenAssembly(tokenClient, retry, registrations, store, flights,
+					properties.getToken().getAcquireTimeout())
+				.orgAccessTokens(expiry);
 		}
 
 		@Bean
@@ -135,15 +133,11 @@ public class CoboOrgAccessTokenAutoConfiguration {
 				CoboClientRegistrations registrations, CoboTokenStore store, TokenExpiry expiry, TokenFlights flights,
 				CoboTokenRetry retry, CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
 				ObjectProvider<WebClient.Builder> builder) {
-			TokenHttpClients http = new TokenHttpClients(properties.getToken());
-			JdkClientHttpConnector connector = new JdkClientHttpConnector(http.httpClient());
-			connector.setReadTimeout(http.readTimeout());
-			WebClient tokenClient = builder.getIfAvailable(WebClient::builder)
-				.clientConnector(connector)
-				.apply(new CoboWebClientConfigurer(endpoint, signer))
-				.build();
-			return new ReactiveOrgAccessTokenAssembly(tokenClient, retry).assemble(registrations, store, expiry,
-					flights, properties.getToken().getAcquireTimeout());
+			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder),
+					new TokenHttpClients(properties.getToken()), endpoint, signer);
+			return new ReactiveTokenAssembly(tokenClient, retry, registrations, store, flights,
+					properties.getToken().getAcquireTimeout())
+				.orgAccessTokens(expiry);
 		}
 
 		@Bean

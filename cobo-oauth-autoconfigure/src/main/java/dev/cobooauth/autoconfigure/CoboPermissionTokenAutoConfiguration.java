@@ -3,13 +3,13 @@ package dev.cobooauth.autoconfigure;
 import java.time.Duration;
 
 import dev.cobooauth.http.CoboEndpoint;
-import dev.cobooauth.http.client.CoboRestClientConfigurer;
-import dev.cobooauth.http.reactive.CoboWebClientConfigurer;
 import dev.cobooauth.oauth2.client.CoboClientRegistrations;
 import dev.cobooauth.oauth2.client.CoboPermissionTokens;
 import dev.cobooauth.oauth2.client.CoboTokenStore;
 import dev.cobooauth.oauth2.client.ReactiveCoboPermissionTokens;
 import dev.cobooauth.oauth2.client.TokenExpiry;
+import dev.cobooauth.oauth2.client.TokenFlights;
+import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
 import dev.cobooauth.signing.CoboRequestSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,6 +44,10 @@ public class CoboPermissionTokenAutoConfiguration {
 	/** How long Cobo's Permission refresh tokens live. */
 	static final Duration PERMISSION_REFRESH_TOKEN_LIFETIME = Duration.ofDays(7);
 
+	private static TokenExpiry permissionExpiry(TokenExpiry expiry) {
+		return expiry.withRefreshTokenLifetime(PERMISSION_REFRESH_TOKEN_LIFETIME);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClient.class)
 	static class RestClientConfiguration {
@@ -51,14 +55,15 @@ public class CoboPermissionTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CoboPermissionTokens coboPermissionTokens(CoboClientRegistrations registrations, CoboTokenStore store,
-				TokenExpiry expiry, CoboProperties properties, CoboEndpoint endpoint,
+				TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry, CoboProperties properties,
+				CoboEndpoint endpoint,
 				@Qualifier(CoboApiKeyClientsAutoConfiguration.API_KEY_REQUEST_SIGNER) CoboRequestSigner signer,
 				ObjectProvider<RestClient.Builder> builder) {
-			RestClient tokenClient = builder.getIfAvailable(RestClient::builder)
-				.apply(new CoboRestClientConfigurer(endpoint, signer))
-				.build();
-			return ServletPermissionTokenAssembly.assemble(registrations, store, expiry,
-					new CoboPropertiesMapper(properties).permissionType(), tokenClient);
+			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder),
+					new TokenHttpClients(properties.getToken()), endpoint, signer);
+			return new ServletTokenAssembly(tokenClient, retry, registrations, store, flights,
+					properties.getToken().getAcquireTimeout())
+				.permissionTokens(permissionExpiry(expiry), new CoboPropertiesMapper(properties).permissionType());
 		}
 
 	}
@@ -70,14 +75,15 @@ public class CoboPermissionTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ReactiveCoboPermissionTokens coboReactivePermissionTokens(CoboClientRegistrations registrations,
-				CoboTokenStore store, TokenExpiry expiry, CoboProperties properties, CoboEndpoint endpoint,
+				CoboTokenStore store, TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry,
+				CoboProperties properties, CoboEndpoint endpoint,
 				@Qualifier(CoboApiKeyClientsAutoConfiguration.API_KEY_REQUEST_SIGNER) CoboRequestSigner signer,
 				ObjectProvider<WebClient.Builder> builder) {
-			WebClient tokenClient = builder.getIfAvailable(WebClient::builder)
-				.apply(new CoboWebClientConfigurer(endpoint, signer))
-				.build();
-			return ReactivePermissionTokenAssembly.assemble(registrations, store, expiry,
-					new CoboPropertiesMapper(properties).permissionType(), tokenClient);
+			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder),
+					new TokenHttpClients(properties.getToken()), endpoint, signer);
+			return new ReactiveTokenAssembly(tokenClient, retry, registrations, store, flights,
+					properties.getToken().getAcquireTimeout())
+				.permissionTokens(permissionExpiry(expiry), new CoboPropertiesMapper(properties).permissionType());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
 import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
@@ -20,6 +21,7 @@ import dev.cobooauth.testsupport.WireSignature;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -86,7 +88,8 @@ public abstract class ApiKeyContract {
 					CoboPermissionTokenAutoConfiguration.class))
 			// The Org refresh token lifetime: the permission flow must apply its own 7 days.
 			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
-			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
+			.withPropertyValues("cobo.token.retry.initial-backoff=1ms", "cobo.token.retry.max-backoff=5ms",
+					"cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(),
 					"cobo.api-key.private-key=" + TestKeys.API_SECRET);
 	}
@@ -167,7 +170,7 @@ public abstract class ApiKeyContract {
 	}
 
 	@Test
-	void refreshesAClockSkewBeforeExpiry() {
+	void refreshesInTheBackgroundAClockSkewBeforeExpiryWhileTheValidTokenKeepsServing() {
 		this.server.enqueue(TokenResponses.permissionToken("PAT-1", "PRT-1"));
 		this.server.enqueue(TokenResponses.permissionToken("PAT-2", "PRT-2"));
 
@@ -175,9 +178,11 @@ public abstract class ApiKeyContract {
 			current(context);
 			this.clock.advance(Duration.ofSeconds(3600 - 59));
 
-			assertThat(current(context).accessToken()).isEqualTo("PAT-2");
+			assertThat(current(context).accessToken()).isEqualTo("PAT-1");
+			Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> "PAT-2".equals(current(context).accessToken()));
 			take();
 			assertThat(take().getTarget()).isEqualTo(REFRESH);
+			assertThat(this.server.getRequestCount()).isEqualTo(2);
 		});
 	}
 
@@ -271,9 +276,11 @@ public abstract class ApiKeyContract {
 	}
 
 	@Test
-	void keepsCobosErrorCodeMessageAndIdOfAServerError() {
-		this.server.enqueue(SignedResponses.signed(500,
-				"{\"error_code\":1000,\"error_message\":\"Internal error\",\"error_id\":\"e-42\"}"));
+	void keepsCobosErrorCodeMessageAndIdOfAServerErrorAfterRetrying() {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			this.server.enqueue(SignedResponses.signed(500,
+					"{\"error_code\":1000,\"error_message\":\"Internal error\",\"error_id\":\"e-42\"}"));
+		}
 
 		runner().run((context) -> assertThatThrownBy(() -> current(context))
 			.isInstanceOf(ClientAuthorizationException.class)
@@ -284,6 +291,7 @@ public abstract class ApiKeyContract {
 				assertThat(ex.getCoboError().errorMessage()).isEqualTo("Internal error");
 				assertThat(ex.getCoboError().errorId()).isEqualTo("e-42");
 				assertThat(ex.isTransient()).isTrue();
+				assertThat(this.server.getRequestCount()).isEqualTo(3);
 			}));
 	}
 

@@ -72,6 +72,15 @@ public final class TokenExpiry {
 	}
 
 	/**
+	 * @param current the stored client, or {@code null}
+	 * @return whether a token must be obtained with a grant that needs no refresh token: there is
+	 * none, or it is due and its refresh token is unusable
+	 */
+	public boolean needsInitialGrant(OAuth2AuthorizedClient current) {
+		return current == null || (isDue(current.getAccessToken()) && !isUsable(current.getRefreshToken()));
+	}
+
+	/**
 	 * Dates a newly obtained client by this clock: issued now, expiring after the lifetime Cobo gave
 	 * it. Spring Security dates token responses by the system clock, which an injected clock would
 	 * contradict.

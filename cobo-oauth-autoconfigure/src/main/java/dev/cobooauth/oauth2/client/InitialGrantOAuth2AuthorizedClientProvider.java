@@ -1,0 +1,130 @@
+package dev.cobooauth.oauth2.client;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import dev.cobooauth.oauth2.CoboAuthorizationGrantTypes;
+import dev.cobooauth.oauth2.endpoint.OrgImplicitGrantRequest;
+import dev.cobooauth.oauth2.endpoint.PermissionTokenGrantRequest;
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * One of Cobo's grants that need no refresh token: {@link #orgImplicit org_implicit} for an
+ * organization's Org Access Token, or the {@link #permissionToken permission token exchange}. It
+ * obtains a token when there is none, or when the current one is due and its refresh token is
+ * unusable, and returns {@code null} for registrations of any other grant type.
+ *
+ * @param <T> the grant request it sends
+ */
+public final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2AuthorizationGrantRequest>
+		implements OAuth2AuthorizedClientProvider {
+
+	private final AuthorizationGrantType grantType;
+
+	private final OAuth2AccessTokenResponseClient<T> accessTokenResponseClient;
+
+	private final BiFunction<ClientRegistration, String, T> grantRequests;
+
+	private final Function<String, String> tokenName;
+
+	private final TokenExpiry expiry;
+
+	private InitialGrantOAuth2AuthorizedClientProvider(AuthorizationGrantType grantType,
+			OAuth2AccessTokenResponseClient<T> accessTokenResponseClient,
+			BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName,
+			TokenExpiry expiry) {
+		if (accessTokenResponseClient == null) {
+			throw new IllegalArgumentException("accessTokenResponseClient cannot be null");
+		}
+		if (expiry == null) {
+			throw new IllegalArgumentException("expiry cannot be null");
+		}
+		this.grantType = grantType;
+		this.accessTokenResponseClient = accessTokenResponseClient;
+		this.grantRequests = grantRequests;
+		this.tokenName = tokenName;
+		this.expiry = expiry;
+	}
+
+	/**
+	 * The {@code org_implicit} grant. The organization is the principal's name.
+	 * @param accessTokenResponseClient calls Cobo's Get Org Access Token
+	 * @param expiry decides when a token is due
+	 * @return the provider
+	 */
+	public static InitialGrantOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
+			OAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient, TokenExpiry expiry) {
+		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.ORG_IMPLICIT,
+				accessTokenResponseClient, OrgImplicitGrantRequest::new,
+				(orgId) -> "an Org Access Token for org " + orgId, expiry);
+	}
+
+	/**
+	 * The permission token exchange. The principal's name is the one the token is stored under.
+	 * @param accessTokenResponseClient calls Cobo's Exchange Permission Access Token
+	 * @param permissionType the permission requested, e.g. {@code payment_orders_payin}
+	 * @param expiry decides when a token is due; its refresh token lifetime must be the permission
+	 * refresh tokens'
+	 * @return the provider
+	 */
+	public static InitialGrantOAuth2AuthorizedClientProvider<PermissionTokenGrantRequest> permissionToken(
+			OAuth2AccessTokenResponseClient<PermissionTokenGrantRequest> accessTokenResponseClient,
+			String permissionType, TokenExpiry expiry) {
+		if (permissionType == null || permissionType.isBlank()) {
+			throw new IllegalArgumentException("permissionType cannot be empty");
+		}
+		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.PERMISSION_TOKEN,
+				accessTokenResponseClient,
+				(registration, principalName) -> new PermissionTokenGrantRequest(registration, permissionType),
+				(principalName) -> "a Permission Access Token of type " + permissionType, expiry);
+	}
+
+	@Override
+	public OAuth2AuthorizedClient authorize(OAuth2AuthorizationContext context) {
+		ClientRegistration registration = context.getClientRegistration();
+		if (!serves(registration) || !this.expiry.needsInitialGrant(context.getAuthorizedClient())) {
+			return null;
+		}
+		return authorizeAnew(registration, context.getPrincipal().getName());
+	}
+
+	/**
+	 * @param registration a registration
+	 * @return whether it is of this provider's grant type
+	 */
+	public boolean serves(ClientRegistration registration) {
+		return this.grantType.equals(registration.getAuthorizationGrantType());
+	}
+
+	/**
+	 * Obtains a new token, whatever the state of the current one.
+	 * @param registration the registration
+	 * @param principalName the name the token is stored under
+	 * @return the new authorized client, dated by the expiry's clock
+	 * @throws ClientAuthorizationException naming the token and Cobo's answer if Cobo refuses
+	 */
+	public OAuth2AuthorizedClient authorizeAnew(ClientRegistration registration, String principalName) {
+		OAuth2AccessTokenResponse response;
+		try {
+			response = this.accessTokenResponseClient
+				.getTokenResponse(this.grantRequests.apply(registration, principalName));
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
+					"Cannot get " + this.tokenName.apply(principalName) + ": " + ex.getMessage(), ex);
+		}
+		return this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName, response.getAccessToken(),
+				response.getRefreshToken()));
+	}
+
+}

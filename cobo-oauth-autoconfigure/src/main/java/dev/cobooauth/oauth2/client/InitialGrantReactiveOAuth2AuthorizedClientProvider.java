@@ -1,0 +1,125 @@
+package dev.cobooauth.oauth2.client;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import dev.cobooauth.oauth2.CoboAuthorizationGrantTypes;
+import dev.cobooauth.oauth2.endpoint.OrgImplicitGrantRequest;
+import dev.cobooauth.oauth2.endpoint.PermissionTokenGrantRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+
+/**
+ * The reactive twin of {@link InitialGrantOAuth2AuthorizedClientProvider}: {@code org_implicit} or
+ * the permission token exchange.
+ *
+ * @param <T> the grant request it sends
+ */
+public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends AbstractOAuth2AuthorizationGrantRequest>
+		implements ReactiveOAuth2AuthorizedClientProvider {
+
+	private final AuthorizationGrantType grantType;
+
+	private final ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient;
+
+	private final BiFunction<ClientRegistration, String, T> grantRequests;
+
+	private final Function<String, String> tokenName;
+
+	private final TokenExpiry expiry;
+
+	private InitialGrantReactiveOAuth2AuthorizedClientProvider(AuthorizationGrantType grantType,
+			ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient,
+			BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName,
+			TokenExpiry expiry) {
+		if (accessTokenResponseClient == null) {
+			throw new IllegalArgumentException("accessTokenResponseClient cannot be null");
+		}
+		if (expiry == null) {
+			throw new IllegalArgumentException("expiry cannot be null");
+		}
+		this.grantType = grantType;
+		this.accessTokenResponseClient = accessTokenResponseClient;
+		this.grantRequests = grantRequests;
+		this.tokenName = tokenName;
+		this.expiry = expiry;
+	}
+
+	/**
+	 * The reactive {@code org_implicit} grant. The organization is the principal's name.
+	 * @param accessTokenResponseClient calls Cobo's Get Org Access Token
+	 * @param expiry decides when a token is due
+	 * @return the provider
+	 */
+	public static InitialGrantReactiveOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
+			ReactiveOAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient,
+			TokenExpiry expiry) {
+		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.ORG_IMPLICIT,
+				accessTokenResponseClient, OrgImplicitGrantRequest::new,
+				(orgId) -> "an Org Access Token for org " + orgId, expiry);
+	}
+
+	/**
+	 * The reactive permission token exchange.
+	 * @param accessTokenResponseClient calls Cobo's Exchange Permission Access Token
+	 * @param permissionType the permission requested, e.g. {@code payment_orders_payin}
+	 * @param expiry decides when a token is due; its refresh token lifetime must be the permission
+	 * refresh tokens'
+	 * @return the provider
+	 */
+	public static InitialGrantReactiveOAuth2AuthorizedClientProvider<PermissionTokenGrantRequest> permissionToken(
+			ReactiveOAuth2AccessTokenResponseClient<PermissionTokenGrantRequest> accessTokenResponseClient,
+			String permissionType, TokenExpiry expiry) {
+		if (permissionType == null || permissionType.isBlank()) {
+			throw new IllegalArgumentException("permissionType cannot be empty");
+		}
+		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.PERMISSION_TOKEN,
+				accessTokenResponseClient,
+				(registration, principalName) -> new PermissionTokenGrantRequest(registration, permissionType),
+				(principalName) -> "a Permission Access Token of type " + permissionType, expiry);
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizationContext context) {
+		ClientRegistration registration = context.getClientRegistration();
+		if (!serves(registration) || !this.expiry.needsInitialGrant(context.getAuthorizedClient())) {
+			return Mono.empty();
+		}
+		return authorizeAnew(registration, context.getPrincipal().getName());
+	}
+
+	/**
+	 * @param registration a registration
+	 * @return whether it is of this provider's grant type
+	 */
+	public boolean serves(ClientRegistration registration) {
+		return this.grantType.equals(registration.getAuthorizationGrantType());
+	}
+
+	/**
+	 * Obtains a new token, whatever the state of the current one.
+	 * @param registration the registration
+	 * @param principalName the name the token is stored under
+	 * @return the new authorized client, dated by the expiry's clock, or a
+	 * {@link ClientAuthorizationException} naming the token and Cobo's answer
+	 */
+	public Mono<OAuth2AuthorizedClient> authorizeAnew(ClientRegistration registration, String principalName) {
+		return Mono.defer(() -> this.accessTokenResponseClient
+			.getTokenResponse(this.grantRequests.apply(registration, principalName)))
+			.onErrorMap(OAuth2AuthorizationException.class,
+					(ex) -> new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
+							"Cannot get " + this.tokenName.apply(principalName) + ": " + ex.getMessage(), ex))
+			.map((response) -> this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName,
+					response.getAccessToken(), response.getRefreshToken())));
+	}
+
+}
