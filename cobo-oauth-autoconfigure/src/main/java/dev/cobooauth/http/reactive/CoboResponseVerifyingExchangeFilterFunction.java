@@ -39,7 +39,7 @@ public final class CoboResponseVerifyingExchangeFilterFunction implements Exchan
 			.map((body) -> {
 				this.verifier.verify(request.method(), request.url(), response.statusCode(),
 						response.headers().asHttpHeaders(), body);
-				return response.mutate().body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build();
+				return response.mutate().body((consumed) -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build();
 			}));
 	}
 
