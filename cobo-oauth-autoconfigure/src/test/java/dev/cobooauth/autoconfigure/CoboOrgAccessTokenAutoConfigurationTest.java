@@ -21,6 +21,7 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,6 +82,18 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 				.hasBean("coboRestClient")
 				.doesNotHaveBean("coboWebClient")
 				.doesNotHaveBean(ReactiveCoboOrgAccessTokens.class));
+	}
+
+	@Test
+	void startsInAReactiveOnlyApplication() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboOrgAccessTokenAutoConfiguration.class))
+			.withPropertyValues(APP)
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet", "jakarta.servlet"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("coboWebClient")
+				.hasSingleBean(ReactiveCoboOrgAccessTokens.class));
 	}
 
 	@Test
