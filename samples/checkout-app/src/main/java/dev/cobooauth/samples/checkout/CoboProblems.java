@@ -39,7 +39,7 @@ class CoboProblems {
 	 */
 	@ExceptionHandler
 	ProblemDetail noOrgAccessToken(ClientAuthorizationException ex) {
-		boolean coboFailed = ex.getCause() instanceof CoboTokenException token && token.isTransient()
+		boolean coboFailed = (ex.getCause() instanceof CoboTokenException token && token.isTransient())
 				|| CoboTokenErrors.INVALID_TOKEN_RESPONSE.equals(ex.getError().getErrorCode());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(coboFailed ? HttpStatus.BAD_GATEWAY : HttpStatus.FORBIDDEN,
 				ex.getMessage());

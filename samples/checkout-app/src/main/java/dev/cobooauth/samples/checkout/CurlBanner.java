@@ -45,9 +45,10 @@ class CurlBanner implements ApplicationListener<ApplicationReadyEvent> {
 		}
 	}
 
-	String banner(String app) {
-		boolean simulated = this.simulator.getIfAvailable() != null;
-		List<String> orgs = simulated ? List.of(this.environment.getProperty("cobo.simulator.org-ids", String[].class))
+	private String banner(String app) {
+		String[] simulatedOrgs = this.environment.getProperty("cobo.simulator.org-ids", String[].class);
+		boolean simulated = this.simulator.getIfAvailable() != null && simulatedOrgs != null;
+		List<String> orgs = simulated ? List.of(simulatedOrgs)
 				: List.of(this.environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID"));
 		StringBuilder banner = new StringBuilder("Checkout sample on ").append(app)
 			.append(simulated ? ", calling the embedded Cobo simulator at " : ", calling Cobo at ")

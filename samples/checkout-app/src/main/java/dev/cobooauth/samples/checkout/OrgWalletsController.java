@@ -60,10 +60,11 @@ class OrgWalletsController {
 	private static URI withQuery(UriBuilder uri, MultiValueMap<String, String> query) {
 		Map<String, String> variables = new HashMap<>();
 		query.forEach((name, values) -> values.forEach((value) -> {
-			String index = Integer.toString(variables.size() / 2);
-			variables.put("name" + index, name);
-			variables.put("value" + index, value);
-			uri.queryParam("{name" + index + "}", "{value" + index + "}");
+			String nameVariable = "q" + variables.size();
+			String valueVariable = "q" + (variables.size() + 1);
+			variables.put(nameVariable, name);
+			variables.put(valueVariable, value);
+			uri.queryParam("{" + nameVariable + "}", "{" + valueVariable + "}");
 		}));
 		return uri.build(variables);
 	}

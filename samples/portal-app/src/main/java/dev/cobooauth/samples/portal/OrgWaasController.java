@@ -48,7 +48,10 @@ class OrgWaasController {
 			.toEntity(String.class));
 	}
 
-	/** {@code GET /v2/wallets/{walletId}}, through the {@code @HttpExchange} interface. */
+	/**
+	 * {@code GET /v2/wallets/{walletId}}, through the {@code @HttpExchange} interface. A {@code null}
+	 * org names none, like a blank one in {@link #org(String)}.
+	 */
 	@GetMapping("/wallets/{walletId}")
 	ResponseEntity<String> getWallet(@PathVariable String orgId, @PathVariable String walletId) {
 		return json(this.wallets.getWallet(orgId.isBlank() ? null : orgId, walletId));
@@ -82,10 +85,11 @@ class OrgWaasController {
 	private static URI withQuery(UriBuilder uri, MultiValueMap<String, String> query) {
 		Map<String, String> variables = new HashMap<>();
 		query.forEach((name, values) -> values.forEach((value) -> {
-			String index = Integer.toString(variables.size() / 2);
-			variables.put("name" + index, name);
-			variables.put("value" + index, value);
-			uri.queryParam("{name" + index + "}", "{value" + index + "}");
+			String nameVariable = "q" + variables.size();
+			String valueVariable = "q" + (variables.size() + 1);
+			variables.put(nameVariable, name);
+			variables.put(valueVariable, value);
+			uri.queryParam("{" + nameVariable + "}", "{" + valueVariable + "}");
 		}));
 		return uri.build(variables);
 	}
