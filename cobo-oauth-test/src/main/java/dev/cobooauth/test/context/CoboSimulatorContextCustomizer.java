@@ -2,10 +2,9 @@ package dev.cobooauth.test.context;
 
 import java.util.List;
 
-import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.ResponseHeaderSpelling;
-import dev.cobooauth.test.TestKeyPair;
+import dev.cobooauth.test.SimulatorCredentials;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationListener;
@@ -31,16 +30,8 @@ record CoboSimulatorContextCustomizer(String clientId, List<String> orgIds,
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		CoboSimulator simulator = CoboSimulator.builder().responseHeaderSpelling(this.responseHeaderSpelling).start();
-		TestKeyPair appKey = TestKeyPair.generate(KeyType.ED25519);
-		TestKeyPair apiKey = TestKeyPair.generate(KeyType.ED25519);
-		simulator.registerApp(this.clientId, appKey.publicKeyHex(), this.orgIds.toArray(String[]::new));
-		simulator.registerApiKey(apiKey.publicKeyHex(), this.orgIds.get(0));
-		TestPropertyValues
-			.of("cobo.base-url=" + simulator.baseUrl(),
-					"cobo.response-verification.public-key=" + simulator.responsePublicKeyHex(),
-					"cobo.app.client-id=" + this.clientId, "cobo.app.private-key=" + appKey.privateKeyHex(),
-					"cobo.app.key-type=ed25519", "cobo.api-key.private-key=" + apiKey.privateKeyHex(),
-					"cobo.api-key.key-type=ed25519")
+		SimulatorCredentials credentials = SimulatorCredentials.register(simulator, this.clientId, this.orgIds);
+		TestPropertyValues.of(credentials.properties())
 			.applyTo(context.getEnvironment(), TestPropertyValues.Type.MAP, BEAN_NAME);
 		context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
 		context.addApplicationListener(new StopOnClose(context, simulator));

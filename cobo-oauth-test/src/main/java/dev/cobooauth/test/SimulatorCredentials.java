@@ -1,0 +1,96 @@
+package dev.cobooauth.test;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cobooauth.signing.KeyType;
+
+/**
+ * A Portal App and an organization's API key registered with a simulator, and the {@code cobo.*}
+ * properties that point the starter at that simulator with their keys. Both keys are fresh Ed25519
+ * keys; the app is installed in every org given, the API key acts for the first.
+ *
+ * <pre>
+ * SimulatorCredentials credentials = SimulatorCredentials.register(sim, "my-client", List.of("org-1", "org-2"));
+ * credentials.properties().forEach(System::setProperty);
+ * </pre>
+ *
+ * {@link #toString()} shows no private key.
+ */
+public final class SimulatorCredentials {
+
+	private final String clientId;
+
+	private final List<String> orgIds;
+
+	private final Map<String, String> properties;
+
+	private SimulatorCredentials(String clientId, List<String> orgIds, Map<String, String> properties) {
+		this.clientId = clientId;
+		this.orgIds = orgIds;
+		this.properties = properties;
+	}
+
+	/**
+	 * Generates an app key and an API key and registers them with the simulator.
+	 * @param simulator the simulator, already serving
+	 * @param clientId the app's client id
+	 * @param orgIds the orgs the app is installed in; the API key acts for the first; at least one
+	 * @return the registered credentials
+	 * @throws IllegalArgumentException if the client id is blank or no org is given
+	 */
+	public static SimulatorCredentials register(CoboSimulator simulator, String clientId, List<String> orgIds) {
+		if (simulator == null) {
+			throw new IllegalArgumentException("simulator cannot be null");
+		}
+		if (clientId == null || clientId.isBlank()) {
+			throw new IllegalArgumentException("clientId cannot be null or blank");
+		}
+		if (orgIds == null || orgIds.isEmpty()) {
+			throw new IllegalArgumentException("orgIds must name at least one org");
+		}
+		TestKeyPair appKey = TestKeyPair.generate(KeyType.ED25519);
+		TestKeyPair apiKey = TestKeyPair.generate(KeyType.ED25519);
+		simulator.registerApp(clientId, appKey.publicKeyHex(), orgIds.toArray(String[]::new));
+		simulator.registerApiKey(apiKey.publicKeyHex(), orgIds.get(0));
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("cobo.base-url", simulator.baseUrl());
+		properties.put("cobo.response-verification.public-key", simulator.responsePublicKeyHex());
+		properties.put("cobo.app.client-id", clientId);
+		properties.put("cobo.app.private-key", appKey.privateKeyHex());
+		properties.put("cobo.app.key-type", "ed25519");
+		properties.put("cobo.api-key.private-key", apiKey.privateKeyHex());
+		properties.put("cobo.api-key.key-type", "ed25519");
+		return new SimulatorCredentials(clientId, List.copyOf(orgIds),
+				Collections.unmodifiableMap(properties));
+	}
+
+	/** @return the app's client id */
+	public String clientId() {
+		return this.clientId;
+	}
+
+	/** @return the orgs the app is installed in; the API key acts for the first */
+	public List<String> orgIds() {
+		return this.orgIds;
+	}
+
+	/**
+	 * @return {@code cobo.base-url}, {@code cobo.response-verification.public-key},
+	 * {@code cobo.app.client-id}, {@code cobo.app.private-key}, {@code cobo.app.key-type},
+	 * {@code cobo.api-key.private-key} and {@code cobo.api-key.key-type}; unmodifiable, holds both
+	 * private keys
+	 */
+	public Map<String, String> properties() {
+		return this.properties;
+	}
+
+	@Override
+	public String toString() {
+		return "SimulatorCredentials[" + this.properties.get("cobo.base-url") + ", clientId=" + this.clientId
+				+ ", orgIds=" + this.orgIds + "]";
+	}
+
+}

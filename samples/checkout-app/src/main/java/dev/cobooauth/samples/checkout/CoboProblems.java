@@ -1,0 +1,104 @@
+package dev.cobooauth.samples.checkout;
+
+import java.util.Locale;
+
+import dev.cobooauth.http.CoboResponseSignatureException;
+import dev.cobooauth.oauth2.endpoint.CoboTokenErrors;
+import dev.cobooauth.oauth2.endpoint.CoboTokenException;
+import dev.cobooauth.oauth2.web.MissingCoboOrgException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Turns each way a Cobo call fails into an {@code application/problem+json} answer whose
+ * {@code detail} names the cause.
+ */
+@RestControllerAdvice
+class CoboProblems {
+
+	private static final String[] COBO_ERROR_FIELDS = { "error_code", "error_message", "error_id" };
+
+	private final JsonMapper json;
+
+	CoboProblems(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * No Org Access Token for the org. Cobo refusing it (e.g. the org has not installed the app) is a
+	 * 403; Cobo failing or answering nonsense is a 502.
+	 */
+	@ExceptionHandler
+	ProblemDetail noOrgAccessToken(ClientAuthorizationException ex) {
+		boolean coboFailed = (ex.getCause() instanceof CoboTokenException token && token.isTransient())
+				|| CoboTokenErrors.INVALID_TOKEN_RESPONSE.equals(ex.getError().getErrorCode());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(coboFailed ? HttpStatus.BAD_GATEWAY : HttpStatus.FORBIDDEN,
+				ex.getMessage());
+		problem.setTitle("No Org Access Token");
+		problem.setProperty("oauth_error", ex.getError().getErrorCode());
+		return problem;
+	}
+
+	/** An answer that may not come from Cobo: its body was never used. */
+	@ExceptionHandler
+	ProblemDetail unverifiedAnswer(CoboResponseSignatureException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, ex.getMessage());
+		problem.setTitle("Cobo response signature " + ex.getReason().name().toLowerCase(Locale.ROOT));
+		return problem;
+	}
+
+	/** Cobo's own refusal: its status, and its {@code error_code}, {@code error_message} and {@code error_id}. */
+	@ExceptionHandler
+	ProblemDetail coboRefused(WebClientResponseException ex) {
+		ProblemDetail problem = ProblemDetail.forStatus(ex.getStatusCode());
+		problem.setTitle("Cobo refused the call");
+		StringBuilder detail = new StringBuilder("Cobo answered HTTP ").append(ex.getStatusCode().value());
+		JsonNode body = parse(ex.getResponseBodyAsByteArray());
+		for (String field : COBO_ERROR_FIELDS) {
+			JsonNode value = (body != null) ? body.get(field) : null;
+			if (value != null && !value.isNull()) {
+				detail.append(", ").append(field).append('=').append(value.asString());
+				problem.setProperty(field, value.isNumber() ? value.numberValue() : value.asString());
+			}
+		}
+		problem.setDetail(detail.toString());
+		return problem;
+	}
+
+	/** Cobo was not reached, or did not answer. */
+	@ExceptionHandler
+	ProblemDetail unreachable(WebClientRequestException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"Cobo did not answer: " + ex.getMessage());
+		problem.setTitle("Cobo unreachable");
+		return problem;
+	}
+
+	/** The call named no org, and no default org is set: the starter never guesses whose token to use. */
+	@ExceptionHandler
+	ProblemDetail noOrg(MissingCoboOrgException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("No Cobo organization");
+		return problem;
+	}
+
+	private JsonNode parse(byte[] body) {
+		try {
+			JsonNode node = this.json.readTree(body);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

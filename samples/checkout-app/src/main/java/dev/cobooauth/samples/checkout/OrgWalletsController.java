@@ -1,0 +1,76 @@
+package dev.cobooauth.samples.checkout;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.cobooauth.oauth2.web.CoboOrg;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * Lists the wallets of the org named in the path and answers with Cobo's status and JSON body.
+ * Failures become problem details in {@link CoboProblems}.
+ */
+@RestController
+class OrgWalletsController {
+
+	private final WebClient cobo;
+
+	OrgWalletsController(@Qualifier("coboWebClient") WebClient cobo) {
+		this.cobo = cobo;
+	}
+
+	/** {@code GET /v2/wallets} with every query parameter given. */
+	@GetMapping("/orgs/{orgId}/wallets")
+	Mono<ResponseEntity<String>> listWallets(@PathVariable String orgId,
+			@RequestParam MultiValueMap<String, String> query) {
+		return this.cobo.get()
+			.uri((uri) -> withQuery(uri.path("/wallets"), query))
+			.attributes(org(orgId))
+			.retrieve()
+			.toEntity(String.class)
+			.map(OrgWalletsController::json);
+	}
+
+	/**
+	 * The org a call acts for. A blank one names none, and the starter then refuses the call with a
+	 * {@code MissingCoboOrgException} rather than guess whose token to use.
+	 */
+	private static Consumer<Map<String, Object>> org(String orgId) {
+		return orgId.isBlank() ? (attributes) -> { } : CoboOrg.id(orgId);
+	}
+
+	/**
+	 * Adds each parameter as URI variables rather than as template text, so that a value such as
+	 * {@code Safe{Wallet}} reaches Cobo as given instead of being read as a variable. The starter puts
+	 * the query in the form Cobo signs.
+	 */
+	private static URI withQuery(UriBuilder uri, MultiValueMap<String, String> query) {
+		Map<String, String> variables = new HashMap<>();
+		query.forEach((name, values) -> values.forEach((value) -> {
+			String nameVariable = "q" + variables.size();
+			String valueVariable = "q" + (variables.size() + 1);
+			variables.put(nameVariable, name);
+			variables.put(valueVariable, value);
+			uri.queryParam("{" + nameVariable + "}", "{" + valueVariable + "}");
+		}));
+		return uri.build(variables);
+	}
+
+	private static ResponseEntity<String> json(ResponseEntity<String> answer) {
+		return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(answer.getBody());
+	}
+
+}

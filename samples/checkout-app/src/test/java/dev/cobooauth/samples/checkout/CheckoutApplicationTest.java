@@ -1,0 +1,161 @@
+package dev.cobooauth.samples.checkout;
+
+import java.util.List;
+
+import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.Fault;
+import dev.cobooauth.test.RecordedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checkout sample as it runs, over real HTTP, against the simulator it starts itself. One context
+ * and one simulator serve every test; each test starts with the simulator's counters, recorded
+ * requests and faults cleared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class CheckoutApplicationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private CoboSimulator sim;
+
+	@Autowired
+	private Environment environment;
+
+	private WebTestClient checkout;
+
+	@BeforeEach
+	void connect() {
+		this.checkout = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.sim.resetCounters();
+		this.sim.faults().clear();
+	}
+
+	@Test
+	void listsWalletsWithEveryQueryParameterForwarded() {
+		this.checkout.get()
+			.uri("/orgs/org-acme/wallets?limit=2&wallet_type=Custodial")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.data.length()").isEqualTo(2)
+			.jsonPath("$.data[*].wallet_type").isEqualTo(List.of("Custodial", "Custodial"))
+			.jsonPath("$.data[0].org_id").isEqualTo("org-acme");
+
+		RecordedRequest list = this.sim.lastRequest();
+		assertThat(list.rawPath()).isEqualTo("/v2/wallets");
+		assertThat(list.rawQuery()).isEqualTo("limit=2&wallet_type=Custodial");
+	}
+
+	@Test
+	void forwardsQueryValuesAsGivenEvenWithBracesAndSpaces() {
+		this.checkout.get()
+			.uri("/orgs/org-acme/wallets?wallet_subtype={subtype}&note={note}", "Safe{Wallet}", "a b")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.data[0].wallet_subtype").isEqualTo("Safe{Wallet}");
+
+		assertThat(this.sim.lastRequest().rawQuery()).isEqualTo("wallet_subtype=Safe%7BWallet%7D&note=a+b");
+	}
+
+	@Test
+	void callsEachOrgWithItsOwnToken() {
+		listWallets("org-acme").expectBody().jsonPath("$.data[0].org_id").isEqualTo("org-acme");
+		listWallets("org-globex").expectBody().jsonPath("$.data[0].org_id").isEqualTo("org-globex");
+
+		List<String> tokens = this.sim.recordedRequests()
+			.stream()
+			.filter((request) -> request.rawPath().equals("/v2/wallets"))
+			.map((request) -> request.header("Authorization"))
+			.toList();
+		assertThat(tokens).hasSize(2).doesNotHaveDuplicates().allMatch((token) -> token.startsWith("Bearer "));
+	}
+
+	@Test
+	void answers502NamingTheSignatureWhenCobosAnswerWasTamperedWith() {
+		this.sim.faults().next(1, "GET", "/v2/wallets", Fault.tamperedBody());
+
+		listWallets("org-acme").expectStatus().isEqualTo(502)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(502)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("response signature"))
+			.jsonPath("$.data").doesNotExist();
+	}
+
+	@Test
+	void passesCobosErrorOnWithItsStatusAndErrorCode() {
+		this.checkout.get()
+			.uri("/orgs/org-acme/wallets?wallet_type=Piggybank")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.error_code").isEqualTo(2006)
+			.jsonPath("$.error_id").isNotEmpty()
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2006")
+				.contains("error_message=wallet_type 'Piggybank'"));
+	}
+
+	@Test
+	void namesTheOrgThatHasNotInstalledTheApp() {
+		listWallets("org-initech").expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.oauth_error").isEqualTo("unauthorized_client")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("org org-initech")
+				.contains("not installed"));
+	}
+
+	@Test
+	void refusesACallThatNamesNoOrg() {
+		listWallets(" ").expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
+
+		assertThat(this.sim.counters().requests()).isZero();
+	}
+
+	@Test
+	void needsNoCredentialsAndShowsNoLoginPage() {
+		listWallets("org-acme").expectStatus().isOk();
+
+		this.checkout.get().uri("/login").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void logsACurlLineForEachEndpointButNoKeyOrToken(CapturedOutput output) {
+		listWallets("org-acme").expectStatus().isOk();
+		String app = "http://localhost:" + this.port;
+
+		assertThat(output).contains("curl -s '" + app + "/orgs/org-acme/wallets?limit=2&wallet_type=Custodial'",
+				"curl -s '" + app + "/orgs/org-globex/wallets'", "curl -s '" + app + "/orgs/org-initech/wallets'");
+		assertThat(output).doesNotContain(this.environment.getProperty("cobo.app.private-key"))
+			.doesNotContain(this.environment.getProperty("cobo.api-key.private-key"))
+			.doesNotContain(this.sim.lastRequest().header("Authorization").substring("Bearer ".length()));
+	}
+
+	private WebTestClient.ResponseSpec listWallets(String orgId) {
+		return this.checkout.get().uri("/orgs/{orgId}/wallets", orgId).exchange();
+	}
+
+}

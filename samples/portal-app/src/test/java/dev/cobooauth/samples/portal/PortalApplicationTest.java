@@ -1,0 +1,207 @@
+package dev.cobooauth.samples.portal;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.Fault;
+import dev.cobooauth.test.RecordedRequest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal sample as it runs, over real HTTP, against the simulator it starts itself. One context
+ * and one simulator serve every test; each test starts with the simulator's counters, recorded
+ * requests and faults cleared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class PortalApplicationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private CoboSimulator sim;
+
+	@Autowired
+	private Environment environment;
+
+	private RestTestClient portal;
+
+	@BeforeEach
+	void connect() {
+		this.portal = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.sim.resetCounters();
+		this.sim.faults().clear();
+	}
+
+	@Test
+	void listsWalletsWithEveryQueryParameterForwarded() {
+		this.portal.get()
+			.uri("/orgs/org-acme/wallets?limit=2&wallet_type=Custodial")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.data.length()").isEqualTo(2)
+			.jsonPath("$.data[*].wallet_type").isEqualTo(List.of("Custodial", "Custodial"))
+			.jsonPath("$.data[0].org_id").isEqualTo("org-acme");
+
+		RecordedRequest list = this.sim.lastRequest();
+		assertThat(list.rawPath()).isEqualTo("/v2/wallets");
+		assertThat(list.rawQuery()).isEqualTo("limit=2&wallet_type=Custodial");
+	}
+
+	@Test
+	void forwardsQueryValuesAsGivenEvenWithBracesAndSpaces() {
+		this.portal.get()
+			.uri("/orgs/org-acme/wallets?wallet_subtype={subtype}&note={note}", "Safe{Wallet}", "a b")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.data[0].wallet_subtype").isEqualTo("Safe{Wallet}");
+
+		assertThat(this.sim.lastRequest().rawQuery()).isEqualTo("wallet_subtype=Safe%7BWallet%7D&note=a+b");
+	}
+
+	@Test
+	void getsAWalletByIdThroughTheHttpInterface() {
+		String walletId = firstWalletId("org-acme");
+
+		this.portal.get()
+			.uri("/orgs/org-acme/wallets/{walletId}", walletId)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.wallet_id").isEqualTo(walletId)
+			.jsonPath("$.org_id").isEqualTo("org-acme");
+
+		assertThat(this.sim.lastRequest().rawPath()).isEqualTo("/v2/wallets/" + walletId);
+	}
+
+	@Test
+	void transfersTheJsonExactlyAsSent() {
+		String transfer = "{ \"request_id\" : \"" + UUID.randomUUID() + "\",\n  \"token_id\":\"ETH\", "
+				+ "\"memo\": \"für Ünïcode €\", \"amount\":\"0.10\" }";
+
+		this.portal.post()
+			.uri("/orgs/org-acme/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(transfer)
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("Submitted")
+			.jsonPath("$.transaction_id").isNotEmpty();
+
+		RecordedRequest sent = this.sim.lastRequest();
+		assertThat(sent.method()).isEqualTo("POST");
+		assertThat(sent.rawPath()).isEqualTo("/v2/transactions/transfer");
+		assertThat(sent.bodyText()).isEqualTo(transfer);
+	}
+
+	@Test
+	void callsEachOrgWithItsOwnToken() {
+		listWallets("org-acme").expectBody().jsonPath("$.data[0].org_id").isEqualTo("org-acme");
+		listWallets("org-globex").expectBody().jsonPath("$.data[0].org_id").isEqualTo("org-globex");
+
+		List<String> tokens = this.sim.recordedRequests()
+			.stream()
+			.filter((request) -> request.rawPath().equals("/v2/wallets"))
+			.map((request) -> request.header("Authorization"))
+			.toList();
+		assertThat(tokens).hasSize(2).doesNotHaveDuplicates().allMatch((token) -> token.startsWith("Bearer "));
+		assertThat(this.sim.counters().org("org-acme")).isPositive();
+		assertThat(this.sim.counters().org("org-globex")).isPositive();
+	}
+
+	@Test
+	void answers502NamingTheSignatureWhenCobosAnswerWasTamperedWith() {
+		this.sim.faults().next(1, "GET", "/v2/wallets", Fault.tamperedBody());
+
+		listWallets("org-acme").expectStatus().isEqualTo(502)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(502)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("response signature"))
+			.jsonPath("$.data").doesNotExist();
+	}
+
+	@Test
+	void passesCobosErrorOnWithItsStatusAndErrorCode() {
+		this.portal.get()
+			.uri("/orgs/org-acme/wallets/no-such-wallet")
+			.exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.error_code").isEqualTo(2006)
+			.jsonPath("$.error_id").isNotEmpty()
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2006")
+				.contains("error_message=Wallet 'no-such-wallet' not found"));
+	}
+
+	@Test
+	void namesTheOrgThatHasNotInstalledTheApp() {
+		listWallets("org-initech").expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.oauth_error").isEqualTo("unauthorized_client")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("org org-initech")
+				.contains("not installed"));
+	}
+
+	@Test
+	void refusesACallThatNamesNoOrg() {
+		listWallets(" ").expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
+
+		assertThat(this.sim.counters().requests()).isZero();
+	}
+
+	@Test
+	void needsNoCredentialsAndShowsNoLoginPage() {
+		listWallets("org-acme").expectStatus().isOk();
+
+		this.portal.get().uri("/login").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void logsACurlLineForEachEndpointButNoKeyOrToken(CapturedOutput output) {
+		listWallets("org-acme").expectStatus().isOk();
+		String app = "http://localhost:" + this.port;
+
+		assertThat(output).contains("curl -s '" + app + "/orgs/org-acme/wallets?limit=2&wallet_type=Custodial'",
+				"curl -s '" + app + "/orgs/org-globex/wallets'", "curl -s \"" + app + "/orgs/org-acme/wallets/$W\"",
+				"curl -s -X POST '" + app + "/orgs/org-acme/transfers'", "curl -s '" + app + "/orgs/org-initech/wallets'");
+		assertThat(output).doesNotContain(this.environment.getProperty("cobo.app.private-key"))
+			.doesNotContain(this.environment.getProperty("cobo.api-key.private-key"))
+			.doesNotContain(this.sim.lastRequest().header("Authorization").substring("Bearer ".length()));
+	}
+
+	private RestTestClient.ResponseSpec listWallets(String orgId) {
+		return this.portal.get().uri("/orgs/{orgId}/wallets", orgId).exchange();
+	}
+
+	private String firstWalletId(String orgId) {
+		String page = listWallets(orgId).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		return JsonPath.read(page, "$.data[0].wallet_id");
+	}
+
+}
