@@ -56,6 +56,7 @@ class CurlBanner implements ApplicationListener<ApplicationReadyEvent> {
 			.append(" for orgs ")
 			.append(String.join(", ", orgs))
 			.append(". Try:");
+		line(banner, "curl -s '" + app + "/checkout/token'");
 		line(banner, "curl -s '" + app + "/orgs/" + orgs.get(0) + "/wallets?limit=2&wallet_type=Custodial'");
 		for (String other : orgs.subList(1, orgs.size())) {
 			line(banner, "curl -s '" + app + "/orgs/" + other + "/wallets'");

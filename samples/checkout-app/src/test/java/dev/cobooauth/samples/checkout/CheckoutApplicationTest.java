@@ -1,9 +1,11 @@
 package dev.cobooauth.samples.checkout;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Fault;
+import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +48,32 @@ class CheckoutApplicationTest {
 		this.checkout = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		this.sim.resetCounters();
 		this.sim.faults().clear();
+	}
+
+	@Test
+	void handsTheFrontEndAPermissionAccessTokenExchangingItOnce() {
+		Map<String, Object> first = token();
+		Map<String, Object> second = token();
+
+		assertThat(first.get("access_token")).isInstanceOf(String.class).isEqualTo(second.get("access_token"));
+		assertThat(((Number) first.get("expires_in")).longValue()).isBetween(3500L, 3600L);
+		assertThat(first).containsOnlyKeys("access_token", "expires_in");
+		assertThat(this.sim.counters().grant(Grant.PERMISSION_EXCHANGE)).isEqualTo(1);
+		RecordedRequest exchange = this.sim.recordedRequests().get(0);
+		assertThat(exchange.rawPath()).isEqualTo("/v2/oauth/permission_token/exchange");
+		assertThat(exchange.bodyText()).isEqualTo("{\"permission_type\":\"payment_orders_payin\"}");
+		assertThat(exchange.header("Authorization")).isNull();
+	}
+
+	private Map<String, Object> token() {
+		return this.checkout.get()
+			.uri("/checkout/token")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
