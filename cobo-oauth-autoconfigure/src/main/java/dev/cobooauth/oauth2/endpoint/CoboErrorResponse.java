@@ -1,5 +1,11 @@
 package dev.cobooauth.oauth2.endpoint;
 
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * An error as Cobo answered it. Token errors come OAuth style ({@code error},
  * {@code error_description}); other errors come as {@code error_code}, {@code error_message} and
@@ -14,6 +20,57 @@ package dev.cobooauth.oauth2.endpoint;
  */
 public record CoboErrorResponse(int httpStatus, String error, String errorDescription, Integer errorCode,
 		String errorMessage, String errorId) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+	};
+
+	/**
+	 * Reads any error answer of Cobo, e.g. from a {@code RestClientResponseException} or a
+	 * {@code WebClientResponseException} of a WaaS call:
+	 * {@code CoboErrorResponse.read(ex.getStatusCode().value(), ex.getResponseBodyAsByteArray())}.
+	 * @param httpStatus the answer's status
+	 * @param body the answer's body; a body that is not a JSON object gives a response with only the
+	 * status
+	 * @return what Cobo said
+	 */
+	public static CoboErrorResponse read(int httpStatus, byte[] body) {
+		Map<String, Object> fields = null;
+		if (body != null && body.length > 0) {
+			try {
+				fields = JSON.readValue(body, JSON_OBJECT);
+			}
+			catch (JacksonException ex) {
+				fields = null;
+			}
+		}
+		return of(httpStatus, (fields != null) ? fields : Map.of());
+	}
+
+	/**
+	 * @param httpStatus the answer's status
+	 * @param fields the fields of its JSON body
+	 * @return what Cobo said
+	 */
+	static CoboErrorResponse of(int httpStatus, Map<String, Object> fields) {
+		return new CoboErrorResponse(httpStatus, text(fields.get("error")), text(fields.get("error_description")),
+				integer(fields.get("error_code")), text(fields.get("error_message")), text(fields.get("error_id")));
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+	private static Integer integer(Object value) {
+		if (value instanceof Number number) {
+			return number.intValue();
+		}
+		if (value instanceof String text && text.matches("-?\\d{1,9}")) {
+			return Integer.valueOf(text);
+		}
+		return null;
+	}
 
 	/**
 	 * @return a one-line summary of everything Cobo said

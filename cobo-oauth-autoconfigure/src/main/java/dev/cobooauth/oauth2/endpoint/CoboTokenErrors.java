@@ -49,7 +49,7 @@ public final class CoboTokenErrors {
 	 */
 	public static CoboTokenException fromAnswer(CoboTokenOperation operation, int status, Map<String, Object> body,
 			String retryAfter) {
-		CoboErrorResponse answer = answerOf(status, (body != null) ? body : Map.of());
+		CoboErrorResponse answer = CoboErrorResponse.of(status, (body != null) ? body : Map.of());
 		String code = codeFor(operation, answer);
 		return new CoboTokenException(operation, new OAuth2Error(code, "Cobo answered " + answer.summary(), null),
 				answer, RetryAfter.parse(retryAfter), null);
@@ -76,11 +76,6 @@ public final class CoboTokenErrors {
 				cause);
 	}
 
-	private static CoboErrorResponse answerOf(int status, Map<String, Object> body) {
-		return new CoboErrorResponse(status, text(body.get("error")), text(body.get("error_description")),
-				integer(body.get("error_code")), text(body.get("error_message")), text(body.get("error_id")));
-	}
-
 	private static String codeFor(CoboTokenOperation operation, CoboErrorResponse answer) {
 		if (answer.error() != null) {
 			boolean deadRefreshToken = operation.isRefresh() && DEAD_REFRESH_TOKEN_ERRORS.contains(answer.error());
@@ -101,20 +96,6 @@ public final class CoboTokenErrors {
 	private static boolean isTransient(CoboErrorResponse answer) {
 		return answer.httpStatus() == 429 || answer.httpStatus() >= 500
 				|| (answer.errorCode() != null && RATE_LIMIT_ERROR_CODES.contains(answer.errorCode()));
-	}
-
-	private static String text(Object value) {
-		return (value != null) ? value.toString() : null;
-	}
-
-	private static Integer integer(Object value) {
-		if (value instanceof Number number) {
-			return number.intValue();
-		}
-		if (value instanceof String text && text.matches("-?\\d{1,9}")) {
-			return Integer.valueOf(text);
-		}
-		return null;
 	}
 
 }

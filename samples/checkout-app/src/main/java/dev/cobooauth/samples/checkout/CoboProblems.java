@@ -3,12 +3,10 @@ package dev.cobooauth.samples.checkout;
 import java.util.Locale;
 
 import dev.cobooauth.http.CoboResponseSignatureException;
+import dev.cobooauth.oauth2.endpoint.CoboErrorResponse;
 import dev.cobooauth.oauth2.endpoint.CoboTokenErrors;
 import dev.cobooauth.oauth2.endpoint.CoboTokenException;
 import dev.cobooauth.oauth2.web.MissingCoboOrgException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,14 +22,6 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  */
 @RestControllerAdvice
 class CoboProblems {
-
-	private static final String[] COBO_ERROR_FIELDS = { "error_code", "error_message", "error_id" };
-
-	private final JsonMapper json;
-
-	CoboProblems(JsonMapper json) {
-		this.json = json;
-	}
 
 	/**
 	 * No Org Access Token for the org. Cobo refusing it (e.g. the org has not installed the app) is a
@@ -59,19 +49,19 @@ class CoboProblems {
 	/** Cobo's own refusal: its status, and its {@code error_code}, {@code error_message} and {@code error_id}. */
 	@ExceptionHandler
 	ProblemDetail coboRefused(WebClientResponseException ex) {
-		ProblemDetail problem = ProblemDetail.forStatus(ex.getStatusCode());
+		CoboErrorResponse cobo = CoboErrorResponse.read(ex.getStatusCode().value(), ex.getResponseBodyAsByteArray());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), "Cobo answered " + cobo.summary());
 		problem.setTitle("Cobo refused the call");
-		StringBuilder detail = new StringBuilder("Cobo answered HTTP ").append(ex.getStatusCode().value());
-		JsonNode body = parse(ex.getResponseBodyAsByteArray());
-		for (String field : COBO_ERROR_FIELDS) {
-			JsonNode value = (body != null) ? body.get(field) : null;
-			if (value != null && !value.isNull()) {
-				detail.append(", ").append(field).append('=').append(value.asString());
-				problem.setProperty(field, value.isNumber() ? value.numberValue() : value.asString());
-			}
-		}
-		problem.setDetail(detail.toString());
+		setIfPresent(problem, "error_code", cobo.errorCode());
+		setIfPresent(problem, "error_message", cobo.errorMessage());
+		setIfPresent(problem, "error_id", cobo.errorId());
 		return problem;
+	}
+
+	private static void setIfPresent(ProblemDetail problem, String name, Object value) {
+		if (value != null) {
+			problem.setProperty(name, value);
+		}
 	}
 
 	/** Cobo was not reached, or did not answer. */
@@ -89,16 +79,6 @@ class CoboProblems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("No Cobo organization");
 		return problem;
-	}
-
-	private JsonNode parse(byte[] body) {
-		try {
-			JsonNode node = this.json.readTree(body);
-			return (node != null && node.isObject()) ? node : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 }
