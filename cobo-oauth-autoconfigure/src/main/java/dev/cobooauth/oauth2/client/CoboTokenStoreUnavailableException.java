@@ -21,9 +21,13 @@ public class CoboTokenStoreUnavailableException extends OAuth2AuthorizationExcep
 	 * @param cause the underlying failure
 	 */
 	public CoboTokenStoreUnavailableException(String store, String message, Throwable cause) {
-		super(new OAuth2Error(TEMPORARILY_UNAVAILABLE, "Cobo token store " + store + " is unavailable: " + message,
-				null), cause);
+		super(new OAuth2Error(TEMPORARILY_UNAVAILABLE, describe(store, message), null), describe(store, message),
+				cause);
 		this.store = store;
+	}
+
+	private static String describe(String store, String message) {
+		return "Cobo token store " + store + " is unavailable: " + message;
 	}
 
 	/** @return the store that failed */
