@@ -27,9 +27,11 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  */
 public class CoboTokenStoreSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
-	static final String POSTGRES_SCHEMA = "classpath:org/springframework/security/oauth2/client/oauth2-client-schema-postgres.sql";
+	private static final String SCRIPTS = "classpath:org/springframework/security/oauth2/client/";
 
-	static final String SCHEMA = "classpath:org/springframework/security/oauth2/client/oauth2-client-schema.sql";
+	static final String POSTGRES_SCHEMA = SCRIPTS + "oauth2-client-schema-postgres.sql";
+
+	static final String SCHEMA = SCRIPTS + "oauth2-client-schema.sql";
 
 	private static final String TABLE_CHECK = "SELECT COUNT(*) FROM oauth2_authorized_client WHERE 1 = 0";
 

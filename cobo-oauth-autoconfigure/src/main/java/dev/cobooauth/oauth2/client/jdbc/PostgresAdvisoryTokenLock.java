@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class PostgresAdvisoryTokenLock implements TokenLock {
 
-	/** First key of the starter's advisory locks, "Cobo" in ASCII: other advisory locks of the application are not affected. */
+	/** First key of the starter's advisory locks ("Cobo" in ASCII), apart from the application's own. */
 	static final int LOCK_NAMESPACE = 0x436F626F;
 
 	// coalesce: with an empty search_path current_schema() is null, and a null key would lock nothing.
