@@ -37,6 +37,8 @@ public class CoboProperties {
 
 	private final Token token = new Token();
 
+	private final TokenStore tokenStore = new TokenStore();
+
 	private final PermissionToken permissionToken = new PermissionToken();
 
 	public CoboEnvironment getEnv() {
@@ -69,6 +71,10 @@ public class CoboProperties {
 
 	public Token getToken() {
 		return this.token;
+	}
+
+	public TokenStore getTokenStore() {
+		return this.tokenStore;
 	}
 
 	public PermissionToken getPermissionToken() {
@@ -375,6 +381,99 @@ public class CoboProperties {
 
 		public void setPermissionType(String permissionType) {
 			this.permissionType = permissionType;
+		}
+
+	}
+
+	/**
+	 * Where Org and Permission Access Tokens are kept.
+	 */
+	public static class TokenStore {
+
+		/**
+		 * Where tokens are kept: memory (this instance only, lost on restart) or jdbc (table
+		 * oauth2_authorized_client in the application's DataSource, shared by every instance and
+		 * kept across restarts; needs spring-boot-starter-jdbc and a JDBC driver; instances are
+		 * coordinated with PostgreSQL advisory locks).
+		 */
+		private Type type = Type.MEMORY;
+
+		/**
+		 * When to create the oauth2_authorized_client table with type jdbc, from Spring Security's
+		 * schema script: embedded (only in an embedded database), always, or never (the table is
+		 * created by Flyway, Liquibase or a DBA).
+		 */
+		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+
+		/**
+		 * AES-256 key that encrypts the access and refresh token values stored with type jdbc
+		 * (AES-GCM): 64 hex characters, e.g. from "openssl rand -hex 32". Every instance needs the
+		 * same key. Without it, token values are stored in clear. Prefer an environment variable
+		 * (COBO_TOKENSTORE_ENCRYPTIONKEY) over a literal in a file.
+		 */
+		private String encryptionKey;
+
+		public Type getType() {
+			return this.type;
+		}
+
+		public void setType(Type type) {
+			this.type = type;
+		}
+
+		public SchemaInitialization getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(SchemaInitialization initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public String getEncryptionKey() {
+			return this.encryptionKey;
+		}
+
+		public void setEncryptionKey(String encryptionKey) {
+			this.encryptionKey = encryptionKey;
+		}
+
+		/**
+		 * Where tokens are kept.
+		 */
+		public enum Type {
+
+			/**
+			 * In this instance's memory.
+			 */
+			MEMORY,
+
+			/**
+			 * In the application's DataSource, shared by every instance.
+			 */
+			JDBC
+
+		}
+
+		/**
+		 * When the token table is created, as Spring Boot's DatabaseInitializationMode.
+		 */
+		public enum SchemaInitialization {
+
+			/**
+			 * Only in an embedded database (H2, HSQLDB, Derby).
+			 */
+			EMBEDDED,
+
+			/**
+			 * In any database, unless the table exists.
+			 */
+			ALWAYS,
+
+			/**
+			 * Never: the table is created by other means.
+			 */
+			NEVER
+
 		}
 
 	}

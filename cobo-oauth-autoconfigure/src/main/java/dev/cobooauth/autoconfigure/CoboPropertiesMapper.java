@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import dev.cobooauth.http.CoboEndpoint;
@@ -22,6 +23,10 @@ import org.springframework.core.io.Resource;
  * {@link dev.cobooauth.signing.InvalidCoboKeyException} naming the property.
  */
 final class CoboPropertiesMapper {
+
+	private static final String TOKEN_ENCRYPTION_KEY = "cobo.token-store.encryption-key";
+
+	private static final int TOKEN_ENCRYPTION_KEY_BYTES = 32;
 
 	private final CoboProperties properties;
 
@@ -103,6 +108,40 @@ final class CoboPropertiesMapper {
 					"Set it to the permission your front end needs, or remove it to use payment_orders_payin.");
 		}
 		return permissionType.strip();
+	}
+
+	/**
+	 * @return the key that encrypts stored token values, or {@code null} if none is set
+	 */
+	byte[] tokenEncryptionKey() {
+		String key = this.properties.getTokenStore().getEncryptionKey();
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		String hex = key.strip();
+		if (hex.length() != TOKEN_ENCRYPTION_KEY_BYTES * 2 || !isHex(hex)) {
+			throw new InvalidCoboPropertyException(TOKEN_ENCRYPTION_KEY,
+					"is not 64 hex characters (" + hex.length() + " characters given)",
+					"Give a 32-byte AES key as 64 hex characters, e.g. from 'openssl rand -hex 32'.");
+		}
+		return HexFormat.of().parseHex(hex);
+	}
+
+	/**
+	 * Refuses an encryption key for a store that never writes tokens anywhere: it would suggest a
+	 * protection that does not exist.
+	 */
+	void refuseEncryptionKeyInMemory() {
+		String key = this.properties.getTokenStore().getEncryptionKey();
+		if (key != null && !key.isBlank()) {
+			throw new InvalidCoboPropertyException(TOKEN_ENCRYPTION_KEY,
+					"is set, but cobo.token-store.type is memory, which keeps tokens in this instance's memory only",
+					"Set cobo.token-store.type=jdbc to store tokens encrypted in the database, or remove the key.");
+		}
+	}
+
+	private static boolean isHex(String text) {
+		return text.chars().allMatch((c) -> Character.digit(c, 16) >= 0);
 	}
 
 	private static CoboSigner signer(CoboProperties.KeyProperties key, String prefix) {

@@ -16,18 +16,24 @@ import dev.cobooauth.signing.CoboSigner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
  * What the Org Access Token and the Permission Access Token flows share: one set of registrations
  * holding the Portal App's, the API key's or both, one token store over all of them, one token
- * expiry (clock and clock skew), one retry policy, and the token requests in flight. Imported by both auto-configurations, so it is there when
- * either is, and once when both are.
+ * expiry (clock and clock skew), one retry policy, and the token requests in flight. Imported by
+ * both auto-configurations, so it is there when either is, and once when both are.
+ * <p>
+ * The token store is kept in memory unless {@code cobo.token-store.type=jdbc}
+ * ({@link JdbcTokenStoreConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(JdbcTokenStoreConfiguration.class)
 class CoboTokenStoreConfiguration {
 
 	/** How long Cobo's Org refresh tokens live. */
@@ -54,7 +60,9 @@ class CoboTokenStoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoboTokenStore coboTokenStore(CoboClientRegistrations registrations) {
+	@ConditionalOnProperty(name = "cobo.token-store.type", havingValue = "memory", matchIfMissing = true)
+	CoboTokenStore coboTokenStore(CoboClientRegistrations registrations, CoboProperties properties) {
+		new CoboPropertiesMapper(properties).refuseEncryptionKeyInMemory();
 		return new CoboTokenStore(new InMemoryOAuth2AuthorizedClientService(registrations.repository()));
 	}
 

@@ -15,6 +15,7 @@ import dev.cobooauth.oauth2.client.RefreshingReactiveOAuth2AuthorizedClientProvi
 import dev.cobooauth.oauth2.client.SingleFlightReactiveOAuth2AuthorizedClientManager;
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.client.TokenFlights;
+import dev.cobooauth.oauth2.client.TokenLock;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRequest;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRequests;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
@@ -47,6 +48,8 @@ final class ReactiveTokenAssembly {
 
 	private final ReactiveCoboTokenStoreAdapter store;
 
+	private final TokenLock lock;
+
 	private final TokenFlights flights;
 
 	private final Duration acquireTimeout;
@@ -65,6 +68,7 @@ final class ReactiveTokenAssembly {
 		this.retry = retry;
 		this.registrations = registrations;
 		this.store = new ReactiveCoboTokenStoreAdapter(store);
+		this.lock = store.getLock();
 		this.flights = flights;
 		this.acquireTimeout = acquireTimeout;
 	}
@@ -112,7 +116,7 @@ final class ReactiveTokenAssembly {
 		manager.setAuthorizedClientProvider(
 				new RefreshingReactiveOAuth2AuthorizedClientProvider(refresh, initialGrant, expiry));
 		return new SingleFlightReactiveOAuth2AuthorizedClientManager(manager, this.store, this.flights, expiry,
-				this.acquireTimeout);
+				this.acquireTimeout, this.lock);
 	}
 
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> ReactiveOAuth2AccessTokenResponseClient<T> client(

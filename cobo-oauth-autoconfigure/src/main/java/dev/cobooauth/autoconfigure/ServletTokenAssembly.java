@@ -109,7 +109,7 @@ final class ServletTokenAssembly {
 				this.registrations.repository(), service);
 		manager.setAuthorizedClientProvider(new RefreshingOAuth2AuthorizedClientProvider(refresh, initialGrant, expiry));
 		return new SingleFlightOAuth2AuthorizedClientManager(manager, service, this.flights, expiry,
-				this.acquireTimeout);
+				this.acquireTimeout, this.store.getLock());
 	}
 
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> client(

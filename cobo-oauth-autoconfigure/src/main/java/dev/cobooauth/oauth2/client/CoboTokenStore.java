@@ -12,24 +12,48 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  * Its service must know every registration of {@link CoboClientRegistrations} (build it on
  * {@link CoboClientRegistrations#repository()}): a service that does not know a registration finds
  * none of its tokens, so each call would fetch a new one.
+ * <p>
+ * A store that several instances share (a database) comes with the {@link TokenLock} that
+ * serializes their token requests; a store in one process's memory needs none.
  */
 public final class CoboTokenStore {
 
 	private final OAuth2AuthorizedClientService authorizedClientService;
 
+	private final TokenLock lock;
+
 	/**
-	 * @param authorizedClientService the service holding the tokens, e.g. in memory or in a database
+	 * A store only this process uses, e.g. in memory.
+	 * @param authorizedClientService the service holding the tokens
 	 */
 	public CoboTokenStore(OAuth2AuthorizedClientService authorizedClientService) {
+		this(authorizedClientService, TokenLock.NONE);
+	}
+
+	/**
+	 * A store that other processes may share, e.g. a database.
+	 * @param authorizedClientService the service holding the tokens
+	 * @param lock serializes the token requests of every process sharing the service
+	 */
+	public CoboTokenStore(OAuth2AuthorizedClientService authorizedClientService, TokenLock lock) {
 		if (authorizedClientService == null) {
 			throw new IllegalArgumentException("authorizedClientService cannot be null");
 		}
+		if (lock == null) {
+			throw new IllegalArgumentException("lock cannot be null");
+		}
 		this.authorizedClientService = authorizedClientService;
+		this.lock = lock;
 	}
 
 	/** @return the service holding the tokens */
 	public OAuth2AuthorizedClientService getAuthorizedClientService() {
 		return this.authorizedClientService;
+	}
+
+	/** @return the lock token requests take, {@link TokenLock#NONE} for a store no other process shares */
+	public TokenLock getLock() {
+		return this.lock;
 	}
 
 }

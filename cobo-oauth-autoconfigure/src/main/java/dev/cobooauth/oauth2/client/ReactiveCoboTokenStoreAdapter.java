@@ -1,6 +1,9 @@
 package dev.cobooauth.oauth2.client;
 
+import java.util.concurrent.Callable;
+
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.core.Authentication;
@@ -10,7 +13,9 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 
 /**
  * Gives reactive code the {@link CoboTokenStore}'s service. Its calls may block (a database), so
- * they run on Reactor's bounded elastic scheduler, never on an event loop.
+ * they run on Reactor's bounded elastic scheduler, never on an event loop; the calls of a token
+ * request made while holding the store's {@link TokenLock} run on the thread that holds it, inside
+ * the lock's transaction.
  */
 public final class ReactiveCoboTokenStoreAdapter implements ReactiveOAuth2AuthorizedClientService {
 
@@ -27,22 +32,28 @@ public final class ReactiveCoboTokenStoreAdapter implements ReactiveOAuth2Author
 	@SuppressWarnings("unchecked")
 	public <T extends OAuth2AuthorizedClient> Mono<T> loadAuthorizedClient(String clientRegistrationId,
 			String principalName) {
-		return Mono.fromCallable(() -> (T) this.delegate.loadAuthorizedClient(clientRegistrationId, principalName))
-			.subscribeOn(Schedulers.boundedElastic());
+		return blocking(() -> (T) this.delegate.loadAuthorizedClient(clientRegistrationId, principalName));
 	}
 
 	@Override
 	public Mono<Void> saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal) {
-		return Mono.fromRunnable(() -> this.delegate.saveAuthorizedClient(authorizedClient, principal))
-			.subscribeOn(Schedulers.boundedElastic())
-			.then();
+		return blocking(() -> {
+			this.delegate.saveAuthorizedClient(authorizedClient, principal);
+			return null;
+		});
 	}
 
 	@Override
 	public Mono<Void> removeAuthorizedClient(String clientRegistrationId, String principalName) {
-		return Mono.fromRunnable(() -> this.delegate.removeAuthorizedClient(clientRegistrationId, principalName))
-			.subscribeOn(Schedulers.boundedElastic())
-			.then();
+		return blocking(() -> {
+			this.delegate.removeAuthorizedClient(clientRegistrationId, principalName);
+			return null;
+		});
+	}
+
+	private static <T> Mono<T> blocking(Callable<T> call) {
+		return Mono.deferContextual((context) -> Mono.fromCallable(call)
+			.subscribeOn(context.<Scheduler>getOrDefault(LockHolderThread.SCHEDULER, Schedulers.boundedElastic())));
 	}
 
 }

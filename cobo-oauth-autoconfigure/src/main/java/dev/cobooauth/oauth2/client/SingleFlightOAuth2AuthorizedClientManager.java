@@ -23,6 +23,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * callers wait: one of them asks Cobo ({@link TokenFlights}), the others share its result or its
  * error, for at most the acquire timeout. The delegate saves the new token before any waiter goes
  * on, so a rotated refresh token is never sent twice.
+ * <p>
+ * When other processes share the store, the caller that asks Cobo first takes the store's
+ * {@link TokenLock} and the delegate reads the store again inside it: a token another instance
+ * has just obtained is used as it is, without a second request to Cobo.
  */
 public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
 
@@ -38,7 +42,10 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 
 	private final Duration acquireTimeout;
 
+	private final TokenLock lock;
+
 	/**
+	 * A manager for a store no other process shares.
 	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
 	 * @param store where the delegate keeps tokens
 	 * @param flights the flights in progress, shared with other managers of the same store
@@ -48,8 +55,22 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 	public SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
 			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
 			Duration acquireTimeout) {
-		if (delegate == null || store == null || flights == null || expiry == null) {
-			throw new IllegalArgumentException("delegate, store, flights and expiry cannot be null");
+		this(delegate, store, flights, expiry, acquireTimeout, TokenLock.NONE);
+	}
+
+	/**
+	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
+	 * @param store where the delegate keeps tokens
+	 * @param flights the flights in progress, shared with other managers of the same store
+	 * @param expiry decides when a token is due and when it has expired
+	 * @param acquireTimeout how long a caller waits for a token request in flight
+	 * @param lock the lock the store's processes take around a token request
+	 */
+	public SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
+			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
+			Duration acquireTimeout, TokenLock lock) {
+		if (delegate == null || store == null || flights == null || expiry == null || lock == null) {
+			throw new IllegalArgumentException("delegate, store, flights, expiry and lock cannot be null");
 		}
 		if (acquireTimeout == null || acquireTimeout.isNegative() || acquireTimeout.isZero()) {
 			throw new IllegalArgumentException("acquireTimeout must be positive");
@@ -59,6 +80,7 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 		this.flights = flights;
 		this.expiry = expiry;
 		this.acquireTimeout = acquireTimeout;
+		this.lock = lock;
 	}
 
 	@Override
@@ -95,7 +117,8 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 
 	private OAuth2AuthorizedClient lead(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
 		try {
-			OAuth2AuthorizedClient client = this.delegate.authorize(request);
+			OAuth2AuthorizedClient client = this.lock.inLock(request.getClientRegistrationId(),
+					request.getPrincipal().getName(), () -> this.delegate.authorize(request));
 			this.flights.land(flight, client, null);
 			return client;
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -17,6 +18,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * is served from the store; one inside the refresh margin keeps being served while one refresh
  * runs; otherwise subscribers share the single token request in flight. Flights are shared with
  * the servlet manager of the same store.
+ * <p>
+ * When other processes share the store, the request in flight runs inside the store's
+ * {@link TokenLock}, like the servlet manager's. Taking that lock blocks, so the locked request
+ * runs on Reactor's bounded elastic scheduler, never on an event loop.
  */
 public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements ReactiveOAuth2AuthorizedClientManager {
 
@@ -30,7 +35,10 @@ public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements 
 
 	private final Duration acquireTimeout;
 
+	private final TokenLock lock;
+
 	/**
+	 * A manager for a store no other process shares.
 	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
 	 * @param store where the delegate keeps tokens
 	 * @param flights the flights in progress, shared with other managers of the same store
@@ -40,8 +48,22 @@ public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements 
 	public SingleFlightReactiveOAuth2AuthorizedClientManager(ReactiveOAuth2AuthorizedClientManager delegate,
 			ReactiveOAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
 			Duration acquireTimeout) {
-		if (delegate == null || store == null || flights == null || expiry == null) {
-			throw new IllegalArgumentException("delegate, store, flights and expiry cannot be null");
+		this(delegate, store, flights, expiry, acquireTimeout, TokenLock.NONE);
+	}
+
+	/**
+	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
+	 * @param store where the delegate keeps tokens
+	 * @param flights the flights in progress, shared with other managers of the same store
+	 * @param expiry decides when a token is due and when it has expired
+	 * @param acquireTimeout how long a subscriber waits for a token request in flight
+	 * @param lock the lock the store's processes take around a token request
+	 */
+	public SingleFlightReactiveOAuth2AuthorizedClientManager(ReactiveOAuth2AuthorizedClientManager delegate,
+			ReactiveOAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
+			Duration acquireTimeout, TokenLock lock) {
+		if (delegate == null || store == null || flights == null || expiry == null || lock == null) {
+			throw new IllegalArgumentException("delegate, store, flights, expiry and lock cannot be null");
 		}
 		if (acquireTimeout == null || acquireTimeout.isNegative() || acquireTimeout.isZero()) {
 			throw new IllegalArgumentException("acquireTimeout must be positive");
@@ -51,6 +73,7 @@ public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements 
 		this.flights = flights;
 		this.expiry = expiry;
 		this.acquireTimeout = acquireTimeout;
+		this.lock = lock;
 	}
 
 	@Override
@@ -94,10 +117,19 @@ public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements 
 	}
 
 	private void lead(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
-		this.delegate.authorize(request)
-			.subscribe((client) -> this.flights.land(flight, client, null),
-					(failure) -> this.flights.land(flight, null, failure),
-					() -> this.flights.land(flight, null, null));
+		authorizeInLock(request).subscribe((client) -> this.flights.land(flight, client, null),
+				(failure) -> this.flights.land(flight, null, failure), () -> this.flights.land(flight, null, null));
+	}
+
+	private Mono<OAuth2AuthorizedClient> authorizeInLock(OAuth2AuthorizeRequest request) {
+		if (this.lock == TokenLock.NONE) {
+			// Nothing to hold: stay non-blocking end to end.
+			return this.delegate.authorize(request);
+		}
+		return Mono
+			.fromCallable(() -> this.lock.inLock(request.getClientRegistrationId(), request.getPrincipal().getName(),
+					() -> LockHolderThread.await(this.delegate.authorize(request))))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 }
