@@ -84,7 +84,9 @@ public final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeF
 			return response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.map((body) -> new Answer(
-						response.mutate().body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build(),
+						response.mutate()
+							.body((consumed) -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
+							.build(),
 						status, body));
 		});
 	}
