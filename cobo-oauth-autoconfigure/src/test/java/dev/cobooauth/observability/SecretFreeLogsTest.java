@@ -3,6 +3,7 @@ package dev.cobooauth.observability;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class SecretFreeLogsTest {
 
 	final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
-	final Map<String, Level> levelsBefore = new java.util.HashMap<>();
+	final Map<String, Level> levelsBefore = new HashMap<>();
 
 	enum Stack {
 

@@ -15,6 +15,7 @@ import dev.cobooauth.oauth2.client.CoboPermissionTokens;
 import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.observation.CoboTokenObservationContext;
+import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
@@ -27,9 +28,9 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -198,7 +199,7 @@ class TokenAndSignatureMetricsTest {
 	@Test
 	void countsResponsesRefusedForTheirSignatureByReason() {
 		this.server.enqueue(SignedResponses.unsigned(200, "{}"));
-		this.server.enqueue(SignedResponses.signedBy(TestKeys.signer(TestKeys.API_SECRET, dev.cobooauth.signing.KeyType.ED25519),
+		this.server.enqueue(SignedResponses.signedBy(TestKeys.signer(TestKeys.API_SECRET, KeyType.ED25519),
 				200, "{}", "BIZ-TIMESTAMP", "BIZ-RESP-SIGNATURE"));
 
 		runner().run((context) -> {
