@@ -31,16 +31,22 @@ public class CoboActuatorAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
-	@ConditionalOnBean({ CoboClientRegistrations.class, CoboTokenStore.class, TokenOutcomes.class })
-	@ConditionalOnEnabledHealthIndicator("cobo")
 	static class HealthConfiguration {
 
-		@Bean(HEALTH_CONTRIBUTOR)
-		@ConditionalOnMissingBean(name = HEALTH_CONTRIBUTOR)
-		CoboHealthContributor coboHealthContributor(CoboClientRegistrations registrations, CoboTokenStore store,
-				TokenOutcomes outcomes, TokenExpiry expiry, CoboProperties properties) {
-			return new CoboHealthContributor(registrations, store, outcomes, expiry.getClock(),
-					properties.getApp().getOrgs());
+		// Nested, so that the condition's class is loaded only once the Actuator's health module is known to be there.
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnBean({ CoboClientRegistrations.class, CoboTokenStore.class, TokenOutcomes.class })
+		@ConditionalOnEnabledHealthIndicator("cobo")
+		static class ContributorConfiguration {
+
+			@Bean(HEALTH_CONTRIBUTOR)
+			@ConditionalOnMissingBean(name = HEALTH_CONTRIBUTOR)
+			CoboHealthContributor coboHealthContributor(CoboClientRegistrations registrations, CoboTokenStore store,
+					TokenOutcomes outcomes, TokenExpiry expiry, CoboProperties properties) {
+				return new CoboHealthContributor(registrations, store, outcomes, expiry.getClock(),
+						properties.getApp().getOrgs());
+			}
+
 		}
 
 	}
