@@ -28,15 +28,18 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,6 +81,10 @@ class TokenAndSignatureMetricsTest {
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
 		observations.observationConfig().observationHandler(new Capture());
+		return runner(observations);
+	}
+
+	private ApplicationContextRunner runner(ObservationRegistry observations) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CoboMetricsAutoConfiguration.class, CoboSigningAutoConfiguration.class,
 					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
@@ -212,6 +219,42 @@ class TokenAndSignatureMetricsTest {
 			assertThat(this.meters.get("cobo.responses.verification.failures").tag("reason", "invalid").counter().count())
 				.isEqualTo(1);
 		});
+	}
+
+	@ParameterizedTest
+	@EnumSource(Stack.class)
+	void makesTheTokenRequestsOwnHttpObservationItsChild(Stack stack) {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		List<Observation.Context> all = new CopyOnWriteArrayList<>();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public void onStop(Observation.Context context) {
+				all.add(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+		});
+
+		// Prototypes, as Spring Boot's builders are: each client gets its own.
+		runner(observations)
+			.withBean(RestClient.Builder.class, () -> RestClient.builder().observationRegistry(observations),
+					(definition) -> definition.setScope(BeanDefinition.SCOPE_PROTOTYPE))
+			.withBean(WebClient.Builder.class, () -> WebClient.builder().observationRegistry(observations),
+					(definition) -> definition.setScope(BeanDefinition.SCOPE_PROTOTYPE))
+			.run((context) -> {
+				stack.token.apply(context, "org-1");
+
+				Awaitility.await().untilAsserted(() -> assertThat(all).anySatisfy((http) -> {
+					assertThat(http.getName()).isEqualTo("http.client.requests");
+					assertThat(http.getParentObservation()).isNotNull();
+					assertThat(http.getParentObservation().getContextView())
+						.isInstanceOf(CoboTokenObservationContext.class);
+				}));
+			});
 	}
 
 	@Test

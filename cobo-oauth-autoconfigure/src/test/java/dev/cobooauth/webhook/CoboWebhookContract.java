@@ -120,6 +120,7 @@ public abstract class CoboWebhookContract {
 		assertThat(answer.json().get("status").asInt()).isEqualTo(status);
 		assertThat(answer.json().get("title").asString()).isEqualTo("Unverified Cobo delivery");
 		assertThat(answer.json().get("reason").asString()).isEqualTo(reason);
+		assertThat(answer.json().get("instance").asString()).startsWith("/cobo/");
 	}
 
 	private static Callbacks callbacks(ApplicationContext context) {
