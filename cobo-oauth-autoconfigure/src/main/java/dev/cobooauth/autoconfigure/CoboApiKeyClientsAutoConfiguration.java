@@ -1,6 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.http.CoboEndpoint;
+import dev.cobooauth.http.CoboSignatureMetrics;
 import dev.cobooauth.http.client.CoboRestClientConfigurer;
 import dev.cobooauth.http.reactive.CoboWebClientConfigurer;
 import dev.cobooauth.signing.CoboRequestSigner;
@@ -34,8 +35,10 @@ public class CoboApiKeyClientsAutoConfiguration {
 
 	@Bean(API_KEY_REQUEST_SIGNER)
 	@ConditionalOnMissingBean(name = API_KEY_REQUEST_SIGNER)
-	CoboRequestSigner coboApiKeyRequestSigner(@Qualifier(CoboSigningAutoConfiguration.API_KEY_SIGNER) CoboSigner signer) {
-		return new CoboRequestSigner(signer, new NonceSource());
+	CoboRequestSigner coboApiKeyRequestSigner(@Qualifier(CoboSigningAutoConfiguration.API_KEY_SIGNER) CoboSigner signer,
+			ObjectProvider<CoboSignatureMetrics> metrics) {
+		return new CoboRequestSigner(MeteredCoboSigner.of(signer, CoboSignatureMetrics.API_KEY, metrics.getIfAvailable()),
+				new NonceSource());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package dev.cobooauth.autoconfigure;
 import java.time.Duration;
 
 import dev.cobooauth.http.CoboEndpoint;
+import dev.cobooauth.http.CoboSignatureMetrics;
 import dev.cobooauth.http.client.CoboRestClientConfigurer;
 import dev.cobooauth.http.reactive.CoboWebClientConfigurer;
 import dev.cobooauth.oauth2.client.CoboClientRegistrations;
@@ -13,7 +14,9 @@ import dev.cobooauth.oauth2.client.ProactiveOrgTokenRefresh;
 import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.client.TokenFlights;
+import dev.cobooauth.oauth2.client.TokenOutcomes;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
+import dev.cobooauth.oauth2.observation.CoboTokenObservations;
 import dev.cobooauth.oauth2.web.CoboOrgResolver;
 import dev.cobooauth.oauth2.web.client.CoboOrgAccessTokenInterceptor;
 import dev.cobooauth.oauth2.web.reactive.CoboOrgAccessTokenExchangeFilterFunction;
@@ -49,7 +52,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.APP_KEY_SIGNER)
-@Import(CoboTokenStoreConfiguration.class)
+@Import({ CoboTokenStoreConfiguration.class, CoboTokenTelemetryConfiguration.class })
 public class CoboOrgAccessTokenAutoConfiguration {
 
 	/** Name of the request signer that issues nonces for the app key. */
@@ -57,8 +60,10 @@ public class CoboOrgAccessTokenAutoConfiguration {
 
 	@Bean(APP_REQUEST_SIGNER)
 	@ConditionalOnMissingBean(name = APP_REQUEST_SIGNER)
-	CoboRequestSigner coboAppRequestSigner(@Qualifier(CoboSigningAutoConfiguration.APP_KEY_SIGNER) CoboSigner signer) {
-		return new CoboRequestSigner(signer, new NonceSource());
+	CoboRequestSigner coboAppRequestSigner(@Qualifier(CoboSigningAutoConfiguration.APP_KEY_SIGNER) CoboSigner signer,
+			ObjectProvider<CoboSignatureMetrics> metrics) {
+		return new CoboRequestSigner(MeteredCoboSigner.of(signer, CoboSignatureMetrics.APP_KEY, metrics.getIfAvailable()),
+				new NonceSource());
 	}
 
 	@Bean
@@ -76,11 +81,11 @@ public class CoboOrgAccessTokenAutoConfiguration {
 		CoboOrgAccessTokens coboOrgAccessTokens(CoboProperties properties, CoboClientRegistrations registrations,
 				CoboTokenStore store, TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry,
 				CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
-				ObjectProvider<RestClient.Builder> builder) {
+				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<RestClient.Builder> builder) {
 			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ServletTokenAssembly(tokenClient, retry, registrations, store, flights,
-					properties.getToken().getAcquireTimeout())
+					properties.getToken().getAcquireTimeout(), observations, outcomes)
 				.orgAccessTokens(expiry);
 		}
 
@@ -132,11 +137,11 @@ public class CoboOrgAccessTokenAutoConfiguration {
 		ReactiveCoboOrgAccessTokens coboReactiveOrgAccessTokens(CoboProperties properties,
 				CoboClientRegistrations registrations, CoboTokenStore store, TokenExpiry expiry, TokenFlights flights,
 				CoboTokenRetry retry, CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
-				ObjectProvider<WebClient.Builder> builder) {
+				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<WebClient.Builder> builder) {
 			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ReactiveTokenAssembly(tokenClient, retry, registrations, store, flights,
-					properties.getToken().getAcquireTimeout())
+					properties.getToken().getAcquireTimeout(), observations, outcomes)
 				.orgAccessTokens(expiry);
 		}
 

@@ -9,7 +9,9 @@ import dev.cobooauth.oauth2.client.CoboTokenStore;
 import dev.cobooauth.oauth2.client.ReactiveCoboPermissionTokens;
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.client.TokenFlights;
+import dev.cobooauth.oauth2.client.TokenOutcomes;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
+import dev.cobooauth.oauth2.observation.CoboTokenObservations;
 import dev.cobooauth.signing.CoboRequestSigner;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,7 +40,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.API_KEY_SIGNER)
-@Import(CoboTokenStoreConfiguration.class)
+@Import({ CoboTokenStoreConfiguration.class, CoboTokenTelemetryConfiguration.class })
 public class CoboPermissionTokenAutoConfiguration {
 
 	/** How long Cobo's Permission refresh tokens live. */
@@ -58,11 +60,11 @@ public class CoboPermissionTokenAutoConfiguration {
 				TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry, CoboProperties properties,
 				CoboEndpoint endpoint,
 				@Qualifier(CoboApiKeyClientsAutoConfiguration.API_KEY_REQUEST_SIGNER) CoboRequestSigner signer,
-				ObjectProvider<RestClient.Builder> builder) {
+				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<RestClient.Builder> builder) {
 			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ServletTokenAssembly(tokenClient, retry, registrations, store, flights,
-					properties.getToken().getAcquireTimeout())
+					properties.getToken().getAcquireTimeout(), observations, outcomes)
 				.permissionTokens(permissionExpiry(expiry), new CoboPropertiesMapper(properties).permissionType());
 		}
 
@@ -78,11 +80,11 @@ public class CoboPermissionTokenAutoConfiguration {
 				CoboTokenStore store, TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry,
 				CoboProperties properties, CoboEndpoint endpoint,
 				@Qualifier(CoboApiKeyClientsAutoConfiguration.API_KEY_REQUEST_SIGNER) CoboRequestSigner signer,
-				ObjectProvider<WebClient.Builder> builder) {
+				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<WebClient.Builder> builder) {
 			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ReactiveTokenAssembly(tokenClient, retry, registrations, store, flights,
-					properties.getToken().getAcquireTimeout())
+					properties.getToken().getAcquireTimeout(), observations, outcomes)
 				.permissionTokens(permissionExpiry(expiry), new CoboPropertiesMapper(properties).permissionType());
 		}
 

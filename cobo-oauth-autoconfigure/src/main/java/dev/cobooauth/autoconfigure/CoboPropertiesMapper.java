@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.cobooauth.http.CoboEndpoint;
 import dev.cobooauth.http.CoboResponseVerifier;
+import dev.cobooauth.http.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
@@ -35,13 +36,17 @@ final class CoboPropertiesMapper {
 	}
 
 	CoboEndpoint endpoint() {
+		return endpoint(CoboSignatureMetrics.NONE);
+	}
+
+	CoboEndpoint endpoint(CoboSignatureMetrics metrics) {
 		URI baseUrl = baseUrl();
 		if (!this.properties.getResponseVerification().isEnabled()) {
 			return new CoboEndpoint(baseUrl, Optional.empty());
 		}
 		CoboSignatureVerifier key = CoboSignatureVerifier.of(KeyType.ED25519, responsePublicKey(),
 				"cobo.response-verification.public-key");
-		return new CoboEndpoint(baseUrl, Optional.of(new CoboResponseVerifier(key)));
+		return new CoboEndpoint(baseUrl, Optional.of(new CoboResponseVerifier(key, metrics)));
 	}
 
 	private URI baseUrl() {

@@ -1,8 +1,10 @@
 package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.http.CoboEndpoint;
+import dev.cobooauth.http.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +28,8 @@ public class CoboSigningAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoboEndpoint coboEndpoint(CoboProperties properties) {
-		return new CoboPropertiesMapper(properties).endpoint();
+	CoboEndpoint coboEndpoint(CoboProperties properties, ObjectProvider<CoboSignatureMetrics> metrics) {
+		return new CoboPropertiesMapper(properties).endpoint(metrics.getIfAvailable(() -> CoboSignatureMetrics.NONE));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -8,6 +8,8 @@ public class InvalidCoboPropertyException extends IllegalStateException {
 
 	private final String property;
 
+	private final String problem;
+
 	private final String action;
 
 	/**
@@ -18,12 +20,18 @@ public class InvalidCoboPropertyException extends IllegalStateException {
 	public InvalidCoboPropertyException(String property, String problem, String action) {
 		super(property + ": " + problem + ". " + action);
 		this.property = property;
+		this.problem = problem;
 		this.action = action;
 	}
 
 	/** @return the property at fault */
 	public String getProperty() {
 		return this.property;
+	}
+
+	/** @return what is wrong, e.g. {@code is missing while an app key is configured} */
+	public String getProblem() {
+		return this.problem;
 	}
 
 	/** @return what the user should do about it */

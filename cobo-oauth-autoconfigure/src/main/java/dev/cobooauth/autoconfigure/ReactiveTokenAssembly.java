@@ -16,17 +16,21 @@ import dev.cobooauth.oauth2.client.SingleFlightReactiveOAuth2AuthorizedClientMan
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.client.TokenFlights;
 import dev.cobooauth.oauth2.client.TokenLock;
+import dev.cobooauth.oauth2.client.TokenOutcomes;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRequest;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRequests;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
 import dev.cobooauth.oauth2.endpoint.RetryingReactiveOAuth2AccessTokenResponseClient;
 import dev.cobooauth.oauth2.endpoint.WebClientCoboTokenResponseClient;
+import dev.cobooauth.oauth2.observation.CoboTokenObservations;
 import dev.cobooauth.signing.CoboRequestSigner;
 
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
@@ -36,7 +40,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Puts together the reactive token machinery of both flows on Spring Security's parts: retrying
  * token clients, the initial grant and Spring's reactive refresh provider, a manager that works
- * outside any {@code ServerWebExchange}, and the single-flight manager in front of it.
+ * outside any {@code ServerWebExchange}, and the single-flight manager in front of it. Every token
+ * request is observed, and the outcome of every authorization recorded for the health contributor.
  */
 final class ReactiveTokenAssembly {
 
@@ -54,6 +59,10 @@ final class ReactiveTokenAssembly {
 
 	private final Duration acquireTimeout;
 
+	private final CoboTokenObservations observations;
+
+	private final TokenOutcomes outcomes;
+
 	/**
 	 * @param tokenClient signs with the flow's key and verifies Cobo's signatures
 	 * @param retry when token requests are tried again
@@ -61,9 +70,12 @@ final class ReactiveTokenAssembly {
 	 * @param store where tokens are kept, shared with the servlet side
 	 * @param flights the token requests in flight, shared with the servlet side
 	 * @param acquireTimeout how long a subscriber waits for a request in flight
+	 * @param observations observe each token request
+	 * @param outcomes record the outcome of each authorization, shared with the servlet side
 	 */
 	ReactiveTokenAssembly(WebClient tokenClient, CoboTokenRetry retry, CoboClientRegistrations registrations,
-			CoboTokenStore store, TokenFlights flights, Duration acquireTimeout) {
+			CoboTokenStore store, TokenFlights flights, Duration acquireTimeout, CoboTokenObservations observations,
+			TokenOutcomes outcomes) {
 		this.tokenClient = tokenClient;
 		this.retry = retry;
 		this.registrations = registrations;
@@ -71,6 +83,8 @@ final class ReactiveTokenAssembly {
 		this.lock = store.getLock();
 		this.flights = flights;
 		this.acquireTimeout = acquireTimeout;
+		this.observations = observations;
+		this.outcomes = outcomes;
 	}
 
 	/**
@@ -111,12 +125,37 @@ final class ReactiveTokenAssembly {
 		refresh.setAccessTokenResponseClient(refreshClient);
 		refresh.setClock(expiry.getClock());
 		refresh.setClockSkew(expiry.getClockSkew());
+		initialGrant.setObservations(this.observations);
+		RefreshingReactiveOAuth2AuthorizedClientProvider refreshing = new RefreshingReactiveOAuth2AuthorizedClientProvider(
+				refresh, initialGrant, expiry);
+		refreshing.setObservations(this.observations);
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 				new InMemoryReactiveClientRegistrationRepository(this.registrations.getRegistrations()), this.store);
-		manager.setAuthorizedClientProvider(
-				new RefreshingReactiveOAuth2AuthorizedClientProvider(refresh, initialGrant, expiry));
+		manager.setAuthorizedClientProvider(refreshing);
+		recordOutcomes(manager);
 		return new SingleFlightReactiveOAuth2AuthorizedClientManager(manager, this.store, this.flights, expiry,
 				this.acquireTimeout, this.lock);
+	}
+
+	/**
+	 * Keeps the manager's default handling, saving a new token and forgetting one Cobo calls dead,
+	 * and records each outcome beside it.
+	 */
+	private void recordOutcomes(AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager) {
+		manager.setAuthorizationSuccessHandler((client, principal, attributes) -> this.store
+			.saveAuthorizedClient(client, principal)
+			.doOnSuccess((saved) -> this.outcomes.succeeded(client.getClientRegistration().getRegistrationId(),
+					principal.getName(), client.getAccessToken())));
+		RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler forgetDeadTokens = new RemoveAuthorizedClientReactiveOAuth2AuthorizationFailureHandler(
+				(registrationId, principal, attributes) -> this.store.removeAuthorizedClient(registrationId,
+						principal.getName()));
+		manager.setAuthorizationFailureHandler((failure, principal, attributes) -> forgetDeadTokens
+			.onAuthorizationFailure(failure, principal, attributes)
+			.doOnSuccess((done) -> {
+				if (failure instanceof ClientAuthorizationException refused) {
+					this.outcomes.failed(refused.getClientRegistrationId(), principal.getName(), refused.getError());
+				}
+			}));
 	}
 
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> ReactiveOAuth2AccessTokenResponseClient<T> client(

@@ -14,17 +14,21 @@ import dev.cobooauth.oauth2.client.RefreshingOAuth2AuthorizedClientProvider;
 import dev.cobooauth.oauth2.client.SingleFlightOAuth2AuthorizedClientManager;
 import dev.cobooauth.oauth2.client.TokenExpiry;
 import dev.cobooauth.oauth2.client.TokenFlights;
+import dev.cobooauth.oauth2.client.TokenOutcomes;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRequest;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRequests;
 import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
 import dev.cobooauth.oauth2.endpoint.RestClientCoboTokenResponseClient;
 import dev.cobooauth.oauth2.endpoint.RetryingOAuth2AccessTokenResponseClient;
+import dev.cobooauth.oauth2.observation.CoboTokenObservations;
 import dev.cobooauth.signing.CoboRequestSigner;
 
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RemoveAuthorizedClientOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -33,7 +37,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Puts together the servlet token machinery of both flows on Spring Security's parts: retrying
  * token clients, the initial grant and Spring's refresh provider, a manager that works outside any
- * HTTP request, and the single-flight manager in front of it.
+ * HTTP request, and the single-flight manager in front of it. Every token request is observed, and
+ * the outcome of every authorization recorded for the health contributor.
  */
 final class ServletTokenAssembly {
 
@@ -49,6 +54,10 @@ final class ServletTokenAssembly {
 
 	private final Duration acquireTimeout;
 
+	private final CoboTokenObservations observations;
+
+	private final TokenOutcomes outcomes;
+
 	/**
 	 * @param tokenClient signs with the flow's key and verifies Cobo's signatures
 	 * @param retry when token requests are tried again
@@ -56,15 +65,20 @@ final class ServletTokenAssembly {
 	 * @param store where tokens are kept
 	 * @param flights the token requests in flight
 	 * @param acquireTimeout how long a caller waits for a request in flight
+	 * @param observations observe each token request
+	 * @param outcomes record the outcome of each authorization
 	 */
 	ServletTokenAssembly(RestClient tokenClient, CoboTokenRetry retry, CoboClientRegistrations registrations,
-			CoboTokenStore store, TokenFlights flights, Duration acquireTimeout) {
+			CoboTokenStore store, TokenFlights flights, Duration acquireTimeout, CoboTokenObservations observations,
+			TokenOutcomes outcomes) {
 		this.tokenClient = tokenClient;
 		this.retry = retry;
 		this.registrations = registrations;
 		this.store = store;
 		this.flights = flights;
 		this.acquireTimeout = acquireTimeout;
+		this.observations = observations;
+		this.outcomes = outcomes;
 	}
 
 	/**
@@ -104,12 +118,39 @@ final class ServletTokenAssembly {
 		refresh.setAccessTokenResponseClient(refreshClient);
 		refresh.setClock(expiry.getClock());
 		refresh.setClockSkew(expiry.getClockSkew());
+		initialGrant.setObservations(this.observations);
+		RefreshingOAuth2AuthorizedClientProvider refreshing = new RefreshingOAuth2AuthorizedClientProvider(refresh,
+				initialGrant, expiry);
+		refreshing.setObservations(this.observations);
 		OAuth2AuthorizedClientService service = this.store.getAuthorizedClientService();
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				this.registrations.repository(), service);
-		manager.setAuthorizedClientProvider(new RefreshingOAuth2AuthorizedClientProvider(refresh, initialGrant, expiry));
+		manager.setAuthorizedClientProvider(refreshing);
+		recordOutcomes(manager, service);
 		return new SingleFlightOAuth2AuthorizedClientManager(manager, service, this.flights, expiry,
 				this.acquireTimeout, this.store.getLock());
+	}
+
+	/**
+	 * Keeps the manager's default handling, saving a new token and forgetting one Cobo calls dead,
+	 * and records each outcome beside it.
+	 */
+	private void recordOutcomes(AuthorizedClientServiceOAuth2AuthorizedClientManager manager,
+			OAuth2AuthorizedClientService service) {
+		manager.setAuthorizationSuccessHandler((client, principal, attributes) -> {
+			service.saveAuthorizedClient(client, principal);
+			this.outcomes.succeeded(client.getClientRegistration().getRegistrationId(), principal.getName(),
+					client.getAccessToken());
+		});
+		RemoveAuthorizedClientOAuth2AuthorizationFailureHandler forgetDeadTokens = new RemoveAuthorizedClientOAuth2AuthorizationFailureHandler(
+				(registrationId, principal, attributes) -> service.removeAuthorizedClient(registrationId,
+						principal.getName()));
+		manager.setAuthorizationFailureHandler((failure, principal, attributes) -> {
+			forgetDeadTokens.onAuthorizationFailure(failure, principal, attributes);
+			if (failure instanceof ClientAuthorizationException refused) {
+				this.outcomes.failed(refused.getClientRegistrationId(), principal.getName(), refused.getError());
+			}
+		});
 	}
 
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> client(

@@ -22,20 +22,30 @@ public final class CoboResponseVerifier {
 	/** Statuses that may come unsigned from a proxy in front of Cobo. */
 	public static final Set<Integer> PROXY_STATUSES = Set.of(414, 429, 502, 503);
 
-	private static final String[] TIMESTAMP_HEADERS = { "BIZ-TIMESTAMP", "BIZ_TIMESTAMP" };
-
-	private static final String[] SIGNATURE_HEADERS = { "BIZ-RESP-SIGNATURE", "BIZ_RESP_SIGNATURE" };
-
 	private final CoboSignatureVerifier cobosKey;
+
+	private final CoboSignatureMetrics metrics;
 
 	/**
 	 * @param cobosKey the Ed25519 key of the environment (or of the configured base URL)
 	 */
 	public CoboResponseVerifier(CoboSignatureVerifier cobosKey) {
+		this(cobosKey, CoboSignatureMetrics.NONE);
+	}
+
+	/**
+	 * @param cobosKey the Ed25519 key of the environment (or of the configured base URL)
+	 * @param metrics told of every response refused
+	 */
+	public CoboResponseVerifier(CoboSignatureVerifier cobosKey, CoboSignatureMetrics metrics) {
 		if (cobosKey == null) {
 			throw new IllegalArgumentException("cobosKey cannot be null");
 		}
+		if (metrics == null) {
+			throw new IllegalArgumentException("metrics cannot be null");
+		}
 		this.cobosKey = cobosKey;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -47,27 +57,23 @@ public final class CoboResponseVerifier {
 	 * @throws CoboResponseSignatureException if the response must not reach the caller
 	 */
 	public void verify(HttpMethod method, URI uri, HttpStatusCode status, HttpHeaders headers, byte[] body) {
-		String timestamp = firstOf(headers, TIMESTAMP_HEADERS);
-		String signature = firstOf(headers, SIGNATURE_HEADERS);
+		String timestamp = CoboResponseSignatureHeaders.timestamp(headers);
+		String signature = CoboResponseSignatureHeaders.signature(headers);
 		if (timestamp == null || signature == null) {
 			if (PROXY_STATUSES.contains(status.value())) {
 				return;
 			}
-			throw new CoboResponseSignatureException(CoboResponseSignatureException.Reason.MISSING, method, uri, status);
+			throw refused(CoboResponseSignatureException.Reason.MISSING, method, uri, status);
 		}
 		if (!this.cobosKey.verify(SigningDigest.ofResponse(body, timestamp), signature)) {
-			throw new CoboResponseSignatureException(CoboResponseSignatureException.Reason.INVALID, method, uri, status);
+			throw refused(CoboResponseSignatureException.Reason.INVALID, method, uri, status);
 		}
 	}
 
-	private static String firstOf(HttpHeaders headers, String[] names) {
-		for (String name : names) {
-			String value = headers.getFirst(name);
-			if (value != null) {
-				return value;
-			}
-		}
-		return null;
+	private CoboResponseSignatureException refused(CoboResponseSignatureException.Reason reason, HttpMethod method,
+			URI uri, HttpStatusCode status) {
+		this.metrics.responseRejected(reason);
+		return new CoboResponseSignatureException(reason, method, uri, status);
 	}
 
 	/** @return the public key responses must be signed with, hex */

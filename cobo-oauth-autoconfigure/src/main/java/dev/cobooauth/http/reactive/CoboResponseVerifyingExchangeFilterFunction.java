@@ -39,7 +39,11 @@ public final class CoboResponseVerifyingExchangeFilterFunction implements Exchan
 			.map((body) -> {
 				this.verifier.verify(request.method(), request.url(), response.statusCode(),
 						response.headers().asHttpHeaders(), body);
-				return response.mutate().body((consumed) -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build();
+				// The transforming body(...) leaves the consumed original alone; body(Flux) would
+				// release it again and Reactor would log the dropped error at ERROR.
+				return response.mutate()
+					.body((consumed) -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
+					.build();
 			}));
 	}
 

@@ -3,9 +3,13 @@ package dev.cobooauth.oauth2.client;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import dev.cobooauth.oauth2.CoboAuthorizationGrantTypes;
+import dev.cobooauth.oauth2.RedactedToken;
+import dev.cobooauth.oauth2.endpoint.CoboTokenOperation;
 import dev.cobooauth.oauth2.endpoint.OrgImplicitGrantRequest;
 import dev.cobooauth.oauth2.endpoint.PermissionTokenGrantRequest;
+import dev.cobooauth.oauth2.observation.CoboTokenObservations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -14,7 +18,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
@@ -22,14 +25,17 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * One of Cobo's grants that need no refresh token: {@link #orgImplicit org_implicit} for an
  * organization's Org Access Token, or the {@link #permissionToken permission token exchange}. It
  * obtains a token when there is none, or when the current one is due and its refresh token is
- * unusable, and returns {@code null} for registrations of any other grant type.
+ * unusable, and returns {@code null} for registrations of any other grant type. Each request is
+ * observed ({@link #setObservations}) and logged at DEBUG, the token only by its first characters.
  *
  * @param <T> the grant request it sends
  */
 public final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AuthorizedClientProvider {
 
-	private final AuthorizationGrantType grantType;
+	private static final Log logger = LogFactory.getLog(InitialGrantOAuth2AuthorizedClientProvider.class);
+
+	private final CoboTokenOperation operation;
 
 	private final OAuth2AccessTokenResponseClient<T> accessTokenResponseClient;
 
@@ -39,7 +45,9 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 
 	private final TokenExpiry expiry;
 
-	private InitialGrantOAuth2AuthorizedClientProvider(AuthorizationGrantType grantType,
+	private CoboTokenObservations observations = CoboTokenObservations.NOOP;
+
+	private InitialGrantOAuth2AuthorizedClientProvider(CoboTokenOperation operation,
 			OAuth2AccessTokenResponseClient<T> accessTokenResponseClient,
 			BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName,
 			TokenExpiry expiry) {
@@ -49,7 +57,7 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 		if (expiry == null) {
 			throw new IllegalArgumentException("expiry cannot be null");
 		}
-		this.grantType = grantType;
+		this.operation = operation;
 		this.accessTokenResponseClient = accessTokenResponseClient;
 		this.grantRequests = grantRequests;
 		this.tokenName = tokenName;
@@ -64,7 +72,7 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 */
 	public static InitialGrantOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
 			OAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient, TokenExpiry expiry) {
-		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.ORG_IMPLICIT,
+		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboTokenOperation.GET_ORG_ACCESS_TOKEN,
 				accessTokenResponseClient, OrgImplicitGrantRequest::new,
 				(orgId) -> "an Org Access Token for org " + orgId, expiry);
 	}
@@ -83,10 +91,21 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 		if (permissionType == null || permissionType.isBlank()) {
 			throw new IllegalArgumentException("permissionType cannot be empty");
 		}
-		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.PERMISSION_TOKEN,
+		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboTokenOperation.EXCHANGE_PERMISSION_TOKEN,
 				accessTokenResponseClient,
 				(registration, principalName) -> new PermissionTokenGrantRequest(registration, permissionType),
 				(principalName) -> "a Permission Access Token of type " + permissionType, expiry);
+	}
+
+	/**
+	 * @param observations makes the observation of each token request; {@link CoboTokenObservations#NOOP}
+	 * by default
+	 */
+	public void setObservations(CoboTokenObservations observations) {
+		if (observations == null) {
+			throw new IllegalArgumentException("observations cannot be null");
+		}
+		this.observations = observations;
 	}
 
 	@Override
@@ -103,7 +122,15 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 * @return whether it is of this provider's grant type
 	 */
 	public boolean serves(ClientRegistration registration) {
-		return this.grantType.equals(registration.getAuthorizationGrantType());
+		return this.operation.getGrantType().equals(registration.getAuthorizationGrantType());
+	}
+
+	/**
+	 * @return the operation this grant performs; its {@link CoboTokenOperation#getRefreshOperation()
+	 * refresh operation} refreshes the tokens it obtains
+	 */
+	public CoboTokenOperation getOperation() {
+		return this.operation;
 	}
 
 	/**
@@ -114,17 +141,35 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 * @throws ClientAuthorizationException naming the token and Cobo's answer if Cobo refuses
 	 */
 	public OAuth2AuthorizedClient authorizeAnew(ClientRegistration registration, String principalName) {
-		OAuth2AccessTokenResponse response;
+		OAuth2AccessTokenResponse response = this.observations
+			.observation(this.operation, registration.getRegistrationId(), principalName)
+			.observe(() -> request(registration, principalName));
+		OAuth2AuthorizedClient client = this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName,
+				response.getAccessToken(), response.getRefreshToken()));
+		if (logger.isDebugEnabled()) {
+			logger.debug("Obtained " + this.tokenName.apply(principalName) + " with "
+					+ this.operation.getGrantType().getValue() + ": "
+					+ RedactedToken.of(client.getAccessToken().getTokenValue()) + ", expires at "
+					+ client.getAccessToken().getExpiresAt());
+		}
+		return client;
+	}
+
+	private OAuth2AccessTokenResponse request(ClientRegistration registration, String principalName) {
+		if (logger.isTraceEnabled()) {
+			logger.trace("Requesting " + this.tokenName.apply(principalName) + " with "
+					+ this.operation.getGrantType().getValue());
+		}
 		try {
-			response = this.accessTokenResponseClient
-				.getTokenResponse(this.grantRequests.apply(registration, principalName));
+			return this.accessTokenResponseClient.getTokenResponse(this.grantRequests.apply(registration, principalName));
 		}
 		catch (OAuth2AuthorizationException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not get " + this.tokenName.apply(principalName) + ": " + ex.getError().getErrorCode());
+			}
 			throw new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
 					"Cannot get " + this.tokenName.apply(principalName) + ": " + ex.getMessage(), ex);
 		}
-		return this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName, response.getAccessToken(),
-				response.getRefreshToken()));
 	}
 
 }

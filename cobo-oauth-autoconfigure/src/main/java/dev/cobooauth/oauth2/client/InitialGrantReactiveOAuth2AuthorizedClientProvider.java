@@ -3,9 +3,13 @@ package dev.cobooauth.oauth2.client;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import dev.cobooauth.oauth2.CoboAuthorizationGrantTypes;
+import dev.cobooauth.oauth2.RedactedToken;
+import dev.cobooauth.oauth2.endpoint.CoboTokenOperation;
 import dev.cobooauth.oauth2.endpoint.OrgImplicitGrantRequest;
 import dev.cobooauth.oauth2.endpoint.PermissionTokenGrantRequest;
+import dev.cobooauth.oauth2.observation.CoboTokenObservations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -15,19 +19,20 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 
 /**
  * The reactive twin of {@link InitialGrantOAuth2AuthorizedClientProvider}: {@code org_implicit} or
- * the permission token exchange.
+ * the permission token exchange, observed and logged the same way.
  *
  * @param <T> the grant request it sends
  */
 public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements ReactiveOAuth2AuthorizedClientProvider {
 
-	private final AuthorizationGrantType grantType;
+	private static final Log logger = LogFactory.getLog(InitialGrantReactiveOAuth2AuthorizedClientProvider.class);
+
+	private final CoboTokenOperation operation;
 
 	private final ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient;
 
@@ -37,7 +42,9 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 
 	private final TokenExpiry expiry;
 
-	private InitialGrantReactiveOAuth2AuthorizedClientProvider(AuthorizationGrantType grantType,
+	private CoboTokenObservations observations = CoboTokenObservations.NOOP;
+
+	private InitialGrantReactiveOAuth2AuthorizedClientProvider(CoboTokenOperation operation,
 			ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient,
 			BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName,
 			TokenExpiry expiry) {
@@ -47,7 +54,7 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 		if (expiry == null) {
 			throw new IllegalArgumentException("expiry cannot be null");
 		}
-		this.grantType = grantType;
+		this.operation = operation;
 		this.accessTokenResponseClient = accessTokenResponseClient;
 		this.grantRequests = grantRequests;
 		this.tokenName = tokenName;
@@ -63,7 +70,7 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	public static InitialGrantReactiveOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
 			ReactiveOAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient,
 			TokenExpiry expiry) {
-		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.ORG_IMPLICIT,
+		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboTokenOperation.GET_ORG_ACCESS_TOKEN,
 				accessTokenResponseClient, OrgImplicitGrantRequest::new,
 				(orgId) -> "an Org Access Token for org " + orgId, expiry);
 	}
@@ -82,10 +89,21 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 		if (permissionType == null || permissionType.isBlank()) {
 			throw new IllegalArgumentException("permissionType cannot be empty");
 		}
-		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboAuthorizationGrantTypes.PERMISSION_TOKEN,
+		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboTokenOperation.EXCHANGE_PERMISSION_TOKEN,
 				accessTokenResponseClient,
 				(registration, principalName) -> new PermissionTokenGrantRequest(registration, permissionType),
 				(principalName) -> "a Permission Access Token of type " + permissionType, expiry);
+	}
+
+	/**
+	 * @param observations makes the observation of each token request; {@link CoboTokenObservations#NOOP}
+	 * by default
+	 */
+	public void setObservations(CoboTokenObservations observations) {
+		if (observations == null) {
+			throw new IllegalArgumentException("observations cannot be null");
+		}
+		this.observations = observations;
 	}
 
 	@Override
@@ -102,7 +120,15 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	 * @return whether it is of this provider's grant type
 	 */
 	public boolean serves(ClientRegistration registration) {
-		return this.grantType.equals(registration.getAuthorizationGrantType());
+		return this.operation.getGrantType().equals(registration.getAuthorizationGrantType());
+	}
+
+	/**
+	 * @return the operation this grant performs; its {@link CoboTokenOperation#getRefreshOperation()
+	 * refresh operation} refreshes the tokens it obtains
+	 */
+	public CoboTokenOperation getOperation() {
+		return this.operation;
 	}
 
 	/**
@@ -113,13 +139,30 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	 * {@link ClientAuthorizationException} naming the token and Cobo's answer
 	 */
 	public Mono<OAuth2AuthorizedClient> authorizeAnew(ClientRegistration registration, String principalName) {
-		return Mono.defer(() -> this.accessTokenResponseClient
-			.getTokenResponse(this.grantRequests.apply(registration, principalName)))
+		String tokenName = this.tokenName.apply(principalName);
+		Mono<OAuth2AuthorizedClient> request = Mono.defer(() -> {
+			if (logger.isTraceEnabled()) {
+				logger.trace("Requesting " + tokenName + " with " + this.operation.getGrantType().getValue());
+			}
+			return this.accessTokenResponseClient.getTokenResponse(this.grantRequests.apply(registration, principalName));
+		})
+			.doOnError(OAuth2AuthorizationException.class, (ex) -> logger
+				.debug("Could not get " + tokenName + ": " + ex.getError().getErrorCode()))
 			.onErrorMap(OAuth2AuthorizationException.class,
 					(ex) -> new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
-							"Cannot get " + this.tokenName.apply(principalName) + ": " + ex.getMessage(), ex))
+							"Cannot get " + tokenName + ": " + ex.getMessage(), ex))
 			.map((response) -> this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName,
 					response.getAccessToken(), response.getRefreshToken())));
+		return ReactiveObservations
+			.observe(() -> this.observations.observation(this.operation, registration.getRegistrationId(),
+					principalName), request)
+			.doOnNext((client) -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Obtained " + tokenName + " with " + this.operation.getGrantType().getValue() + ": "
+							+ RedactedToken.of(client.getAccessToken().getTokenValue()) + ", expires at "
+							+ client.getAccessToken().getExpiresAt());
+				}
+			});
 	}
 
 }

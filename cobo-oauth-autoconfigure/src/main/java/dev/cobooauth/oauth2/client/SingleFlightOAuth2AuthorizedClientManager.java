@@ -92,8 +92,16 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 			return stored;
 		}
 		if (stored != null && !this.expiry.isExpired(stored.getAccessToken())) {
+			if (logger.isTraceEnabled()) {
+				logger.trace("Token of '" + principal + "' expires at " + stored.getAccessToken().getExpiresAt()
+						+ "; serving it while it is refreshed in the background");
+			}
 			refreshInBackground(request);
 			return stored;
+		}
+		if (logger.isTraceEnabled()) {
+			logger.trace(((stored != null) ? "Token of '" + principal + "' has expired" : "No token for '" + principal + "'")
+					+ "; waiting for one");
 		}
 		return fly(request);
 	}

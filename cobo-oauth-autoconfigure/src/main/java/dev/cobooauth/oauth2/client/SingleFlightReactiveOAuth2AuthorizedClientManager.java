@@ -3,6 +3,8 @@ package dev.cobooauth.oauth2.client;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -24,6 +26,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * runs on Reactor's bounded elastic scheduler, never on an event loop.
  */
 public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements ReactiveOAuth2AuthorizedClientManager {
+
+	private static final Log logger = LogFactory.getLog(SingleFlightReactiveOAuth2AuthorizedClientManager.class);
 
 	private final ReactiveOAuth2AuthorizedClientManager delegate;
 
@@ -92,6 +96,10 @@ public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements 
 		if (this.expiry.isExpired(stored.getAccessToken())) {
 			return Mono.empty();
 		}
+		if (logger.isTraceEnabled()) {
+			logger.trace("Token of '" + stored.getPrincipalName() + "' expires at " + stored.getAccessToken().getExpiresAt()
+					+ "; serving it while it is refreshed in the background");
+		}
 		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
 			lead(flight, request);
@@ -100,6 +108,9 @@ public final class SingleFlightReactiveOAuth2AuthorizedClientManager implements 
 	}
 
 	private Mono<OAuth2AuthorizedClient> fly(OAuth2AuthorizeRequest request) {
+		if (logger.isTraceEnabled()) {
+			logger.trace("No valid token for '" + request.getPrincipal().getName() + "'; waiting for one");
+		}
 		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
 			lead(flight, request);

@@ -2,6 +2,10 @@ package dev.cobooauth.oauth2.endpoint;
 
 import java.time.Duration;
 
+import dev.cobooauth.oauth2.CoboAuthorizationGrantTypes;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+
 /**
  * The four token operations of Cobo's OAuth API, with what a caller needs to know of each: its
  * name in errors, and the lifetime Cobo documents, used when an answer lacks {@code expires_in}.
@@ -42,6 +46,28 @@ public enum CoboTokenOperation {
 	/** @return whether the operation spends a refresh token */
 	public boolean isRefresh() {
 		return this == REFRESH_ORG_ACCESS_TOKEN || this == REFRESH_PERMISSION_TOKEN;
+	}
+
+	/**
+	 * @return the OAuth grant type the operation uses: {@code org_implicit},
+	 * {@code refresh_token} or the permission token exchange
+	 */
+	public AuthorizationGrantType getGrantType() {
+		return switch (this) {
+			case GET_ORG_ACCESS_TOKEN -> CoboAuthorizationGrantTypes.ORG_IMPLICIT;
+			case EXCHANGE_PERMISSION_TOKEN -> CoboAuthorizationGrantTypes.PERMISSION_TOKEN;
+			case REFRESH_ORG_ACCESS_TOKEN, REFRESH_PERMISSION_TOKEN -> AuthorizationGrantType.REFRESH_TOKEN;
+		};
+	}
+
+	/**
+	 * @return the operation that refreshes the tokens this one obtains; a refresh is its own
+	 */
+	public CoboTokenOperation getRefreshOperation() {
+		return switch (this) {
+			case GET_ORG_ACCESS_TOKEN, REFRESH_ORG_ACCESS_TOKEN -> REFRESH_ORG_ACCESS_TOKEN;
+			case EXCHANGE_PERMISSION_TOKEN, REFRESH_PERMISSION_TOKEN -> REFRESH_PERMISSION_TOKEN;
+		};
 	}
 
 }

@@ -2,6 +2,9 @@ package dev.cobooauth.oauth2.endpoint;
 
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -15,6 +18,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  */
 public final class RetryingOAuth2AccessTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {
+
+	private static final Log logger = LogFactory.getLog(RetryingOAuth2AccessTokenResponseClient.class);
 
 	private final OAuth2AccessTokenResponseClient<T> delegate;
 
@@ -43,6 +48,8 @@ public final class RetryingOAuth2AccessTokenResponseClient<T extends AbstractOAu
 				if (delay == null) {
 					throw ex;
 				}
+				logger.debug(ex.getOperation().getTitle() + " failed (" + ex.getError().getErrorCode() + "); attempt "
+						+ (attempt + 1) + " in " + delay.toMillis() + " ms");
 				pause(delay, ex);
 			}
 		}

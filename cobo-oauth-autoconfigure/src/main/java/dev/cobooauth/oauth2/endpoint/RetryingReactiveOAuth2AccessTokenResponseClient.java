@@ -2,6 +2,8 @@ package dev.cobooauth.oauth2.endpoint;
 
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -17,6 +19,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  */
 public final class RetryingReactiveOAuth2AccessTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements ReactiveOAuth2AccessTokenResponseClient<T> {
+
+	private static final Log logger = LogFactory.getLog(RetryingReactiveOAuth2AccessTokenResponseClient.class);
 
 	private final ReactiveOAuth2AccessTokenResponseClient<T> delegate;
 
@@ -39,9 +43,17 @@ public final class RetryingReactiveOAuth2AccessTokenResponseClient<T extends Abs
 	public Mono<OAuth2AccessTokenResponse> getTokenResponse(T grantRequest) {
 		return Mono.defer(() -> this.delegate.getTokenResponse(grantRequest))
 			.retryWhen(Retry.from((failures) -> failures.concatMap((signal) -> {
-				Duration delay = (signal.failure() instanceof CoboTokenException failure)
-						? this.retry.delayAfter(failure, (int) signal.totalRetries() + 1) : null;
-				return (delay != null) ? Mono.delay(delay) : Mono.error(signal.failure());
+				int attempt = (int) signal.totalRetries() + 1;
+				if (!(signal.failure() instanceof CoboTokenException failure)) {
+					return Mono.error(signal.failure());
+				}
+				Duration delay = this.retry.delayAfter(failure, attempt);
+				if (delay == null) {
+					return Mono.error(failure);
+				}
+				logger.debug(failure.getOperation().getTitle() + " failed (" + failure.getError().getErrorCode()
+						+ "); attempt " + (attempt + 1) + " in " + delay.toMillis() + " ms");
+				return Mono.delay(delay);
 			})));
 	}
 

@@ -53,6 +53,18 @@ public final class DeadTokenAnswer {
 		return REPLAYABLE.contains(method);
 	}
 
+	/**
+	 * @param orgId the org whose token Cobo rejected
+	 * @param status Cobo's answer
+	 * @param method the rejected request's method
+	 * @param replayed whether the request is sent again
+	 * @return a log line saying what happens next, without the token
+	 */
+	public static String describe(String orgId, int status, HttpMethod method, boolean replayed) {
+		return "Cobo answered HTTP " + status + " to the Org Access Token of org " + orgId + "; it is discarded"
+				+ (replayed ? " and the " + method + " sent once more with a new one" : ", the " + method + " is not sent again");
+	}
+
 	private static int errorCodeOf(byte[] body) {
 		try {
 			JsonNode code = JSON.readTree(body).get("error_code");

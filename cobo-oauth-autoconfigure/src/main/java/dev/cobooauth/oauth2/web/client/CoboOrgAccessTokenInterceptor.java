@@ -6,6 +6,8 @@ import dev.cobooauth.http.client.BufferedClientHttpResponse;
 import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.web.CoboOrgResolver;
 import dev.cobooauth.oauth2.web.DeadTokenAnswer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -21,6 +23,8 @@ import org.springframework.util.StreamUtils;
  * GET or HEAD is sent once more with a fresh token; any other method returns Cobo's answer as is.
  */
 public final class CoboOrgAccessTokenInterceptor implements ClientHttpRequestInterceptor {
+
+	private static final Log logger = LogFactory.getLog(CoboOrgAccessTokenInterceptor.class);
 
 	private final CoboOrgAccessTokens tokens;
 
@@ -48,7 +52,9 @@ public final class CoboOrgAccessTokenInterceptor implements ClientHttpRequestInt
 			return response;
 		}
 		this.tokens.discard(orgId, token);
-		if (!DeadTokenAnswer.isReplayable(request.getMethod())) {
+		boolean replay = DeadTokenAnswer.isReplayable(request.getMethod());
+		logger.debug(DeadTokenAnswer.describe(orgId, response.getStatusCode().value(), request.getMethod(), replay));
+		if (!replay) {
 			return response;
 		}
 		response.close();

@@ -3,6 +3,8 @@ package dev.cobooauth.oauth2.web.reactive;
 import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.web.CoboOrgResolver;
 import dev.cobooauth.oauth2.web.DeadTokenAnswer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +22,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * dead tokens.
  */
 public final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private static final Log logger = LogFactory.getLog(CoboOrgAccessTokenExchangeFilterFunction.class);
 
 	private static final byte[] NO_BODY = new byte[0];
 
@@ -55,7 +59,9 @@ public final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeF
 			return Mono.just(answer.response());
 		}
 		Mono<Void> discard = this.tokens.discard(orgId, token);
-		if (!DeadTokenAnswer.isReplayable(request.method())) {
+		boolean replay = DeadTokenAnswer.isReplayable(request.method());
+		logger.debug(DeadTokenAnswer.describe(orgId, answer.status(), request.method(), replay));
+		if (!replay) {
 			return discard.thenReturn(answer.response());
 		}
 		return answer.response()
@@ -78,7 +84,9 @@ public final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeF
 			return response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.map((body) -> new Answer(
-						response.mutate().body((consumed) -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))).build(),
+						response.mutate()
+							.body((consumed) -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
+							.build(),
 						status, body));
 		});
 	}
