@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.signing.PrivateKeySecret;
+import dev.cobooauth.signing.SigningDigest;
 
 /**
  * An in-process fake of Cobo's WaaS 2.0 API on {@code 127.0.0.1} and a free port, strict the way
@@ -129,6 +131,18 @@ public final class CoboSimulator implements AutoCloseable {
 	/** @return the port the simulator listens on */
 	public int port() {
 		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Signs a webhook event or callback with the simulator's key, as Cobo signs its deliveries.
+	 * @param body the delivery's JSON body
+	 * @return the body with its signature headers, timestamped now
+	 */
+	public SignedDelivery signDelivery(String body) {
+		String timestamp = Long.toString(System.currentTimeMillis());
+		String signature = this.responseSigner
+			.sign(SigningDigest.ofResponse(body.getBytes(StandardCharsets.UTF_8), timestamp));
+		return new SignedDelivery(body, timestamp, signature);
 	}
 
 	/** @return the Ed25519 public key (hex) that signs every answer, to give the client as Cobo's key */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.Grant;
+import dev.cobooauth.test.SignedDelivery;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.RecordedRequest;
 import com.jayway.jsonpath.JsonPath;
@@ -47,6 +49,47 @@ class PortalApplicationTest {
 		this.portal = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		this.sim.resetCounters();
 		this.sim.faults().clear();
+	}
+
+	@Test
+	void takesAVerifiedInstallCallbackAndObtainsTheInstallingOrgsToken() {
+		this.sim.installApp("sample-portal-app", "org-umbrella");
+		SignedDelivery callback = this.sim.signDelivery("{\"event_type\":\"app_installed\",\"org_id\":\"org-umbrella\"}");
+
+		postCallback(callback).expectStatus().isOk();
+
+		assertThat(this.sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
+		assertThat(this.sim.lastRequest().rawQuery()).contains("org_id=org-umbrella");
+	}
+
+	@Test
+	void refusesACallbackNotSignedByCobo() {
+		SignedDelivery callback = this.sim.signDelivery("{\"org_id\":\"org-acme\"}");
+		SignedDelivery forged = new SignedDelivery("{\"org_id\":\"org-evil\"}", callback.timestamp(),
+				callback.signature());
+
+		postCallback(forged).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.sim.counters().grant(Grant.ORG_IMPLICIT)).isZero();
+	}
+
+	@Test
+	void refusesAReplayedCallback() {
+		SignedDelivery callback = this.sim.signDelivery("{\"org_id\":\"org-acme\"}");
+
+		postCallback(callback).expectStatus().isOk();
+		postCallback(callback).expectStatus().isUnauthorized();
+	}
+
+	private RestTestClient.ResponseSpec postCallback(SignedDelivery callback) {
+		return this.portal.post()
+			.uri("/cobo/callbacks/app-installed")
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> callback.headers().forEach(headers::set))
+			.body(callback.body())
+			.exchange();
 	}
 
 	@Test
