@@ -56,7 +56,7 @@ public class CoboApiKeyClientsAutoConfiguration {
 		@ConditionalOnMissingBean(name = "coboApiKeyRestClient")
 		RestClient coboApiKeyRestClient(ObjectProvider<RestClient.Builder> builder,
 				@Qualifier("coboApiKeyRestClientConfigurer") CoboRestClientConfigurer configurer) {
-			return builder.getIfAvailable(RestClient::builder).apply(configurer).build();
+			return builder.getIfAvailable(RestClient::builder).clone().apply(configurer).build();
 		}
 
 	}
@@ -76,7 +76,7 @@ public class CoboApiKeyClientsAutoConfiguration {
 		@ConditionalOnMissingBean(name = "coboApiKeyWebClient")
 		WebClient coboApiKeyWebClient(ObjectProvider<WebClient.Builder> builder,
 				@Qualifier("coboApiKeyWebClientConfigurer") CoboWebClientConfigurer configurer) {
-			return builder.getIfAvailable(WebClient::builder).apply(configurer).build();
+			return builder.getIfAvailable(WebClient::builder).clone().apply(configurer).build();
 		}
 
 	}

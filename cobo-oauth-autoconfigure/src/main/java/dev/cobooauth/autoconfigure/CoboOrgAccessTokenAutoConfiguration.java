@@ -82,7 +82,7 @@ public class CoboOrgAccessTokenAutoConfiguration {
 				CoboTokenStore store, TokenExpiry expiry, TokenFlights flights, CoboTokenRetry retry,
 				CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
 				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<RestClient.Builder> builder) {
-			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder),
+			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder).clone(),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ServletTokenAssembly(tokenClient, retry, registrations, store, flights,
 					properties.getToken().getAcquireTimeout(), observations, outcomes)
@@ -116,7 +116,7 @@ public class CoboOrgAccessTokenAutoConfiguration {
 		@ConditionalOnMissingBean(name = "coboRestClient")
 		RestClient coboRestClient(ObjectProvider<RestClient.Builder> builder,
 				@Qualifier("coboRestClientConfigurer") CoboRestClientConfigurer configurer) {
-			return builder.getIfAvailable(RestClient::builder).apply(configurer).build();
+			return builder.getIfAvailable(RestClient::builder).clone().apply(configurer).build();
 		}
 
 		@Bean
@@ -138,7 +138,7 @@ public class CoboOrgAccessTokenAutoConfiguration {
 				CoboClientRegistrations registrations, CoboTokenStore store, TokenExpiry expiry, TokenFlights flights,
 				CoboTokenRetry retry, CoboEndpoint endpoint, @Qualifier(APP_REQUEST_SIGNER) CoboRequestSigner signer,
 				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<WebClient.Builder> builder) {
-			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder),
+			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder).clone(),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ReactiveTokenAssembly(tokenClient, retry, registrations, store, flights,
 					properties.getToken().getAcquireTimeout(), observations, outcomes)
@@ -157,7 +157,7 @@ public class CoboOrgAccessTokenAutoConfiguration {
 		@ConditionalOnMissingBean(name = "coboWebClient")
 		WebClient coboWebClient(ObjectProvider<WebClient.Builder> builder,
 				@Qualifier("coboWebClientConfigurer") CoboWebClientConfigurer configurer) {
-			return builder.getIfAvailable(WebClient::builder).apply(configurer).build();
+			return builder.getIfAvailable(WebClient::builder).clone().apply(configurer).build();
 		}
 
 		@Bean

@@ -61,7 +61,7 @@ public class CoboPermissionTokenAutoConfiguration {
 				CoboEndpoint endpoint,
 				@Qualifier(CoboApiKeyClientsAutoConfiguration.API_KEY_REQUEST_SIGNER) CoboRequestSigner signer,
 				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<RestClient.Builder> builder) {
-			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder),
+			RestClient tokenClient = ServletTokenAssembly.tokenClient(builder.getIfAvailable(RestClient::builder).clone(),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ServletTokenAssembly(tokenClient, retry, registrations, store, flights,
 					properties.getToken().getAcquireTimeout(), observations, outcomes)
@@ -81,7 +81,7 @@ public class CoboPermissionTokenAutoConfiguration {
 				CoboProperties properties, CoboEndpoint endpoint,
 				@Qualifier(CoboApiKeyClientsAutoConfiguration.API_KEY_REQUEST_SIGNER) CoboRequestSigner signer,
 				CoboTokenObservations observations, TokenOutcomes outcomes, ObjectProvider<WebClient.Builder> builder) {
-			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder),
+			WebClient tokenClient = ReactiveTokenAssembly.tokenClient(builder.getIfAvailable(WebClient::builder).clone(),
 					new TokenHttpClients(properties.getToken()), endpoint, signer);
 			return new ReactiveTokenAssembly(tokenClient, retry, registrations, store, flights,
 					properties.getToken().getAcquireTimeout(), observations, outcomes)

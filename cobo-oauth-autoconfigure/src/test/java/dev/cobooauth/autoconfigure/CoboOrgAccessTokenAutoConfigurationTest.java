@@ -133,6 +133,17 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 	}
 
 	@Test
+	void leavesASharedBuilderOfTheApplicationUntouched() {
+		RestClient.Builder shared = RestClient.builder();
+		this.runner.withPropertyValues(APP)
+			.withBean(RestClient.Builder.class, () -> shared)
+			.run((context) -> {
+				assertThat(context).hasBean("coboRestClient");
+				shared.requestInterceptors((interceptors) -> assertThat(interceptors).isEmpty());
+			});
+	}
+
+	@Test
 	void livesBesideTheApplicationsOwnOAuth2Login() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
