@@ -1,7 +1,5 @@
 package dev.cobooauth.oauth2.client;
 
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import dev.cobooauth.oauth2.RedactedToken;
 import dev.cobooauth.oauth2.endpoint.CoboTokenOperation;
@@ -35,32 +33,34 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 
 	private static final Log logger = LogFactory.getLog(InitialGrantOAuth2AuthorizedClientProvider.class);
 
-	private final CoboTokenOperation operation;
+	private final InitialGrant<T> grant;
 
 	private final OAuth2AccessTokenResponseClient<T> accessTokenResponseClient;
-
-	private final BiFunction<ClientRegistration, String, T> grantRequests;
-
-	private final Function<String, String> tokenName;
 
 	private final TokenExpiry expiry;
 
 	private CoboTokenObservations observations = CoboTokenObservations.NOOP;
 
-	private InitialGrantOAuth2AuthorizedClientProvider(CoboTokenOperation operation,
-			OAuth2AccessTokenResponseClient<T> accessTokenResponseClient,
-			BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName,
-			TokenExpiry expiry) {
+	/**
+	 * @param grant the grant: {@link InitialGrant#orgImplicit()} or
+	 * {@link InitialGrant#permissionToken(String)}
+	 * @param accessTokenResponseClient calls Cobo's token operation of that grant
+	 * @param expiry decides when a token is due; for permission tokens its refresh token lifetime
+	 * must be the permission refresh tokens'
+	 */
+	public InitialGrantOAuth2AuthorizedClientProvider(InitialGrant<T> grant,
+			OAuth2AccessTokenResponseClient<T> accessTokenResponseClient, TokenExpiry expiry) {
+		if (grant == null) {
+			throw new IllegalArgumentException("grant cannot be null");
+		}
 		if (accessTokenResponseClient == null) {
 			throw new IllegalArgumentException("accessTokenResponseClient cannot be null");
 		}
 		if (expiry == null) {
 			throw new IllegalArgumentException("expiry cannot be null");
 		}
-		this.operation = operation;
+		this.grant = grant;
 		this.accessTokenResponseClient = accessTokenResponseClient;
-		this.grantRequests = grantRequests;
-		this.tokenName = tokenName;
 		this.expiry = expiry;
 	}
 
@@ -72,9 +72,7 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 */
 	public static InitialGrantOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
 			OAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient, TokenExpiry expiry) {
-		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboTokenOperation.GET_ORG_ACCESS_TOKEN,
-				accessTokenResponseClient, OrgImplicitGrantRequest::new,
-				(orgId) -> "an Org Access Token for org " + orgId, expiry);
+		return new InitialGrantOAuth2AuthorizedClientProvider<>(InitialGrant.orgImplicit(), accessTokenResponseClient, expiry);
 	}
 
 	/**
@@ -88,13 +86,8 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	public static InitialGrantOAuth2AuthorizedClientProvider<PermissionTokenGrantRequest> permissionToken(
 			OAuth2AccessTokenResponseClient<PermissionTokenGrantRequest> accessTokenResponseClient,
 			String permissionType, TokenExpiry expiry) {
-		if (permissionType == null || permissionType.isBlank()) {
-			throw new IllegalArgumentException("permissionType cannot be empty");
-		}
-		return new InitialGrantOAuth2AuthorizedClientProvider<>(CoboTokenOperation.EXCHANGE_PERMISSION_TOKEN,
-				accessTokenResponseClient,
-				(registration, principalName) -> new PermissionTokenGrantRequest(registration, permissionType),
-				(principalName) -> "a Permission Access Token of type " + permissionType, expiry);
+		return new InitialGrantOAuth2AuthorizedClientProvider<>(InitialGrant.permissionToken(permissionType), accessTokenResponseClient,
+				expiry);
 	}
 
 	/**
@@ -122,7 +115,7 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 * @return whether it is of this provider's grant type
 	 */
 	public boolean serves(ClientRegistration registration) {
-		return this.operation.getGrantType().equals(registration.getAuthorizationGrantType());
+		return this.grant.serves(registration);
 	}
 
 	/**
@@ -130,7 +123,7 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 * refresh operation} refreshes the tokens it obtains
 	 */
 	public CoboTokenOperation getOperation() {
-		return this.operation;
+		return this.grant.operation();
 	}
 
 	/**
@@ -142,13 +135,13 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 	 */
 	public OAuth2AuthorizedClient authorizeAnew(ClientRegistration registration, String principalName) {
 		OAuth2AccessTokenResponse response = this.observations
-			.observation(this.operation, registration.getRegistrationId(), principalName)
+			.observation(this.grant.operation(), registration.getRegistrationId(), principalName)
 			.observe(() -> request(registration, principalName));
 		OAuth2AuthorizedClient client = this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName,
 				response.getAccessToken(), response.getRefreshToken()));
 		if (logger.isDebugEnabled()) {
-			logger.debug("Obtained " + this.tokenName.apply(principalName) + " with "
-					+ this.operation.getGrantType().getValue() + ": "
+			logger.debug("Obtained " + this.grant.tokenName().apply(principalName) + " with "
+					+ this.grant.operation().getGrantType().getValue() + ": "
 					+ RedactedToken.of(client.getAccessToken().getTokenValue()) + ", expires at "
 					+ client.getAccessToken().getExpiresAt());
 		}
@@ -157,18 +150,18 @@ public final class InitialGrantOAuth2AuthorizedClientProvider<T extends Abstract
 
 	private OAuth2AccessTokenResponse request(ClientRegistration registration, String principalName) {
 		if (logger.isTraceEnabled()) {
-			logger.trace("Requesting " + this.tokenName.apply(principalName) + " with "
-					+ this.operation.getGrantType().getValue());
+			logger.trace("Requesting " + this.grant.tokenName().apply(principalName) + " with "
+					+ this.grant.operation().getGrantType().getValue());
 		}
 		try {
-			return this.accessTokenResponseClient.getTokenResponse(this.grantRequests.apply(registration, principalName));
+			return this.accessTokenResponseClient.getTokenResponse(this.grant.grantRequests().apply(registration, principalName));
 		}
 		catch (OAuth2AuthorizationException ex) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Could not get " + this.tokenName.apply(principalName) + ": " + ex.getError().getErrorCode());
+				logger.debug("Could not get " + this.grant.tokenName().apply(principalName) + ": " + ex.getError().getErrorCode());
 			}
 			throw new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
-					"Cannot get " + this.tokenName.apply(principalName) + ": " + ex.getMessage(), ex);
+					"Cannot get " + this.grant.tokenName().apply(principalName) + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -1,7 +1,5 @@
 package dev.cobooauth.oauth2.client;
 
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import dev.cobooauth.oauth2.RedactedToken;
 import dev.cobooauth.oauth2.endpoint.CoboTokenOperation;
@@ -32,32 +30,34 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 
 	private static final Log logger = LogFactory.getLog(InitialGrantReactiveOAuth2AuthorizedClientProvider.class);
 
-	private final CoboTokenOperation operation;
+	private final InitialGrant<T> grant;
 
 	private final ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient;
-
-	private final BiFunction<ClientRegistration, String, T> grantRequests;
-
-	private final Function<String, String> tokenName;
 
 	private final TokenExpiry expiry;
 
 	private CoboTokenObservations observations = CoboTokenObservations.NOOP;
 
-	private InitialGrantReactiveOAuth2AuthorizedClientProvider(CoboTokenOperation operation,
-			ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient,
-			BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName,
-			TokenExpiry expiry) {
+	/**
+	 * @param grant the grant: {@link InitialGrant#orgImplicit()} or
+	 * {@link InitialGrant#permissionToken(String)}
+	 * @param accessTokenResponseClient calls Cobo's token operation of that grant
+	 * @param expiry decides when a token is due; for permission tokens its refresh token lifetime
+	 * must be the permission refresh tokens'
+	 */
+	public InitialGrantReactiveOAuth2AuthorizedClientProvider(InitialGrant<T> grant,
+			ReactiveOAuth2AccessTokenResponseClient<T> accessTokenResponseClient, TokenExpiry expiry) {
+		if (grant == null) {
+			throw new IllegalArgumentException("grant cannot be null");
+		}
 		if (accessTokenResponseClient == null) {
 			throw new IllegalArgumentException("accessTokenResponseClient cannot be null");
 		}
 		if (expiry == null) {
 			throw new IllegalArgumentException("expiry cannot be null");
 		}
-		this.operation = operation;
+		this.grant = grant;
 		this.accessTokenResponseClient = accessTokenResponseClient;
-		this.grantRequests = grantRequests;
-		this.tokenName = tokenName;
 		this.expiry = expiry;
 	}
 
@@ -70,9 +70,7 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	public static InitialGrantReactiveOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
 			ReactiveOAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient,
 			TokenExpiry expiry) {
-		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboTokenOperation.GET_ORG_ACCESS_TOKEN,
-				accessTokenResponseClient, OrgImplicitGrantRequest::new,
-				(orgId) -> "an Org Access Token for org " + orgId, expiry);
+		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(InitialGrant.orgImplicit(), accessTokenResponseClient, expiry);
 	}
 
 	/**
@@ -86,13 +84,8 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	public static InitialGrantReactiveOAuth2AuthorizedClientProvider<PermissionTokenGrantRequest> permissionToken(
 			ReactiveOAuth2AccessTokenResponseClient<PermissionTokenGrantRequest> accessTokenResponseClient,
 			String permissionType, TokenExpiry expiry) {
-		if (permissionType == null || permissionType.isBlank()) {
-			throw new IllegalArgumentException("permissionType cannot be empty");
-		}
-		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(CoboTokenOperation.EXCHANGE_PERMISSION_TOKEN,
-				accessTokenResponseClient,
-				(registration, principalName) -> new PermissionTokenGrantRequest(registration, permissionType),
-				(principalName) -> "a Permission Access Token of type " + permissionType, expiry);
+		return new InitialGrantReactiveOAuth2AuthorizedClientProvider<>(InitialGrant.permissionToken(permissionType), accessTokenResponseClient,
+				expiry);
 	}
 
 	/**
@@ -120,7 +113,7 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	 * @return whether it is of this provider's grant type
 	 */
 	public boolean serves(ClientRegistration registration) {
-		return this.operation.getGrantType().equals(registration.getAuthorizationGrantType());
+		return this.grant.serves(registration);
 	}
 
 	/**
@@ -128,7 +121,7 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	 * refresh operation} refreshes the tokens it obtains
 	 */
 	public CoboTokenOperation getOperation() {
-		return this.operation;
+		return this.grant.operation();
 	}
 
 	/**
@@ -139,12 +132,12 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 	 * {@link ClientAuthorizationException} naming the token and Cobo's answer
 	 */
 	public Mono<OAuth2AuthorizedClient> authorizeAnew(ClientRegistration registration, String principalName) {
-		String tokenName = this.tokenName.apply(principalName);
+		String tokenName = this.grant.tokenName().apply(principalName);
 		Mono<OAuth2AuthorizedClient> request = Mono.defer(() -> {
 			if (logger.isTraceEnabled()) {
-				logger.trace("Requesting " + tokenName + " with " + this.operation.getGrantType().getValue());
+				logger.trace("Requesting " + tokenName + " with " + this.grant.operation().getGrantType().getValue());
 			}
-			return this.accessTokenResponseClient.getTokenResponse(this.grantRequests.apply(registration, principalName));
+			return this.accessTokenResponseClient.getTokenResponse(this.grant.grantRequests().apply(registration, principalName));
 		})
 			.doOnError(OAuth2AuthorizationException.class, (ex) -> logger
 				.debug("Could not get " + tokenName + ": " + ex.getError().getErrorCode()))
@@ -154,11 +147,11 @@ public final class InitialGrantReactiveOAuth2AuthorizedClientProvider<T extends 
 			.map((response) -> this.expiry.stamp(new OAuth2AuthorizedClient(registration, principalName,
 					response.getAccessToken(), response.getRefreshToken())));
 		return ReactiveObservations
-			.observe(() -> this.observations.observation(this.operation, registration.getRegistrationId(),
+			.observe(() -> this.observations.observation(this.grant.operation(), registration.getRegistrationId(),
 					principalName), request)
 			.doOnNext((client) -> {
 				if (logger.isDebugEnabled()) {
-					logger.debug("Obtained " + tokenName + " with " + this.operation.getGrantType().getValue() + ": "
+					logger.debug("Obtained " + tokenName + " with " + this.grant.operation().getGrantType().getValue() + ": "
 							+ RedactedToken.of(client.getAccessToken().getTokenValue()) + ", expires at "
 							+ client.getAccessToken().getExpiresAt());
 				}
