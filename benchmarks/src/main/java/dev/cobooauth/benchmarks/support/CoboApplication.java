@@ -35,12 +35,26 @@ public final class CoboApplication {
 	 */
 	public static ConfigurableApplicationContext start(String baseUrl, String responsePublicKeyHex, TestKeyPair appKey,
 			Class<?>... extraSources) {
+		return start(baseUrl, responsePublicKeyHex, appKey, Map.of(), extraSources);
+	}
+
+	/**
+	 * @param baseUrl the server's base URL, with {@code /v2}
+	 * @param responsePublicKeyHex the key the server signs its answers with
+	 * @param appKey the app key requests are signed with
+	 * @param extraProperties more properties, e.g. {@code spring.http.clients.imperative.factory}
+	 * @param extraSources configuration classes that replace starter beans, e.g. a {@code TokenExpiry}
+	 * @return the running application; close it after
+	 */
+	public static ConfigurableApplicationContext start(String baseUrl, String responsePublicKeyHex, TestKeyPair appKey,
+			Map<String, Object> extraProperties, Class<?>... extraSources) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("cobo.base-url", baseUrl);
 		properties.put("cobo.response-verification.public-key", responsePublicKeyHex);
 		properties.put("cobo.app.client-id", CLIENT_ID);
 		properties.put("cobo.app.private-key", appKey.privateKeyHex());
 		properties.put("logging.level.root", "WARN");
+		properties.putAll(extraProperties);
 		Class<?>[] sources = new Class<?>[extraSources.length + 1];
 		sources[0] = App.class;
 		System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
