@@ -22,12 +22,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jol.info.GraphLayout;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,7 +54,9 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(jvmArgsAppend = { "-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms1g", "-Xmx1g" })
+@Fork(value = 1, jvmArgsAppend = { "-XX:+UseSerialGC", "-XX:SoftRefLRUPolicyMSPerMB=0", "-Xms1g", "-Xmx1g" })
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
 public class HeapPerOrgTokenBenchmark {
 
 	static final int ORGS = 10_000;
