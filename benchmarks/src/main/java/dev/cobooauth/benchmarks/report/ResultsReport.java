@@ -345,9 +345,10 @@ public final class ResultsReport {
 		line("## 5. Heap per cached org token, 10,000 orgs");
 		line();
 		line("The starter's in-memory `CoboTokenStore` filled through `CoboOrgAccessTokens` from a fake token endpoint "
-				+ "(43-character tokens, UUID org ids), in a fork with `-XX:+UseSerialGC -XX:SoftRefLRUPolicyMSPerMB=0`. "
-				+ "Bytes per org: heap used after full collections, after minus before the 10,000 (`MemoryMXBean`), and "
-				+ "JOL's walk of the store's object graph. Mean (min–max) over the measured rounds.");
+				+ "(43-character tokens, UUID org ids) after 1,000 warm-up orgs; each round in a JVM of its own (a JMH "
+				+ "fork) with `-XX:+UseSerialGC -XX:SoftRefLRUPolicyMSPerMB=0`. Bytes per org: heap used after full "
+				+ "collections, after minus before the 10,000 (`MemoryMXBean`), and JOL's walk of the store's object "
+				+ "graph over all 11,000 orgs. Mean (min–max) over the rounds.");
 		line();
 		List<Double> retained = heap.get().secondary().get("retainedPerOrg");
 		List<Double> graph = heap.get().secondary().get("graphPerOrg");
