@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -141,19 +143,40 @@ public final class ResultsReport {
 	}
 
 	private void settings() {
-		JsonNode first = this.json.path(0);
 		line("## How it was run");
 		line();
 		line("```bash");
 		line(COMMAND);
 		line("```");
 		line();
-		line("JMH settings of the run (from the JSON): " + first.path("forks").asInt() + " fork, warm-up "
-				+ first.path("warmupIterations").asInt() + " × " + first.path("warmupTime").asString() + ", measurement "
-				+ first.path("measurementIterations").asInt() + " × " + first.path("measurementTime").asString()
-				+ "; the JVM arguments of the forks: `" + first.path("jvmArgs").toString() + "` (the heap benchmark adds its own, "
-				+ "see 5). Errors are JMH's 99.9% confidence half-widths; `n/a` where it had too few samples.");
+		line("JMH settings per benchmark, as the JSON recorded them (the command above keeps each class's annotations):");
 		line();
+		line("| benchmark | mode | forks | warm-up | measurement | extra JVM arguments |");
+		line("|---|---|---|---|---|---|");
+		Set<String> seen = new LinkedHashSet<>();
+		for (JsonNode run : this.json.values()) {
+			String benchmark = run.path("benchmark").asString();
+			String benchmarkClass = benchmark.substring(0, benchmark.lastIndexOf('.'));
+			if (!seen.add(benchmarkClass)) {
+				continue;
+			}
+			boolean singleShot = "ss".equals(run.path("mode").asString());
+			line("| " + benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1) + " | " + run.path("mode").asString()
+					+ " | " + run.path("forks").asInt() + " | " + iterations(run, "warmup", singleShot) + " | "
+					+ iterations(run, "measurement", singleShot) + " | `" + run.path("jvmArgs").toString() + "` |");
+		}
+		line();
+		line("Errors are JMH's 99.9% confidence half-widths; `n/a` where it had too few samples. The load table above "
+				+ "has one start and end per JMH fork, that is per benchmark method and parameter value, in run order.");
+		line();
+	}
+
+	private static String iterations(JsonNode run, String phase, boolean singleShot) {
+		int count = run.path(phase + "Iterations").asInt();
+		if (!singleShot) {
+			return count + " × " + run.path(phase + "Time").asString();
+		}
+		return count + ((count == 1) ? " round" : " rounds");
 	}
 
 	private void signing() {
