@@ -1,0 +1,57 @@
+package dev.cobooauth.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One benchmark run of JMH's JSON result file: the method, its parameters, the primary score and,
+ * per secondary result, the value of each measured iteration.
+ *
+ * @param benchmarkClass the simple name of the benchmark class
+ * @param method the benchmark method
+ * @param params the {@code @Param} values
+ * @param threads the threads it ran with
+ * @param score the primary score
+ * @param error the half-width of the 99.9% confidence interval, NaN when JMH had too few samples
+ * @param unit the primary score's unit
+ * @param secondary each secondary result's per-iteration values
+ */
+record JmhResult(String benchmarkClass, String method, Map<String, String> params, int threads, double score,
+		double error, String unit, Map<String, List<Double>> secondary) {
+
+	static JmhResult of(JsonNode run) {
+		String benchmark = run.path("benchmark").asString();
+		String[] parts = benchmark.split("\\.");
+		Map<String, String> params = new LinkedHashMap<>();
+		run.path("params").properties().forEach((entry) -> params.put(entry.getKey(), entry.getValue().asString()));
+		JsonNode primary = run.path("primaryMetric");
+		Map<String, List<Double>> secondary = new LinkedHashMap<>();
+		run.path("secondaryMetrics").properties().forEach((entry) -> secondary.put(entry.getKey(), rawData(entry.getValue())));
+		return new JmhResult(parts[parts.length - 2], parts[parts.length - 1], params, run.path("threads").asInt(),
+				primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
+				primary.path("scoreUnit").asString(), secondary);
+	}
+
+	private static List<Double> rawData(JsonNode metric) {
+		List<Double> values = new ArrayList<>();
+		for (JsonNode fork : metric.path("rawData").values()) {
+			for (JsonNode value : fork.values()) {
+				values.add(value.asDouble());
+			}
+		}
+		return values;
+	}
+
+	boolean is(String benchmarkClass, String method) {
+		return this.benchmarkClass.equals(benchmarkClass) && this.method.equals(method);
+	}
+
+	String param(String name) {
+		return this.params.get(name);
+	}
+
+}
