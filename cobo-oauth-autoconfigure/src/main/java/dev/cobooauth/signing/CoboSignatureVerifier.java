@@ -5,6 +5,7 @@ import java.util.HexFormat;
 
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -19,13 +20,15 @@ public final class CoboSignatureVerifier {
 
 	private final KeyType keyType;
 
-	private final byte[] publicKey;
+	private final AsymmetricKeyParameter publicKey;
 
 	private final String publicKeyHex;
 
 	private CoboSignatureVerifier(KeyType keyType, byte[] publicKey) {
 		this.keyType = keyType;
-		this.publicKey = publicKey;
+		// Decoded once: decoding the point costs about as much as a tenth of a verification.
+		this.publicKey = (keyType == KeyType.ED25519) ? new Ed25519PublicKeyParameters(publicKey, 0)
+				: new ECPublicKeyParameters(Secp256k1.DOMAIN.getCurve().decodePoint(publicKey), Secp256k1.DOMAIN);
 		this.publicKeyHex = HexFormat.of().formatHex(publicKey);
 	}
 
@@ -88,7 +91,7 @@ public final class CoboSignatureVerifier {
 
 	private boolean verifyEd25519(byte[] digest, byte[] signature) {
 		Ed25519Signer verifier = new Ed25519Signer();
-		verifier.init(false, new Ed25519PublicKeyParameters(this.publicKey, 0));
+		verifier.init(false, this.publicKey);
 		verifier.update(digest, 0, digest.length);
 		return verifier.verifySignature(signature);
 	}
@@ -108,8 +111,7 @@ public final class CoboSignatureVerifier {
 			return false;
 		}
 		ECDSASigner verifier = new ECDSASigner();
-		verifier.init(false, new ECPublicKeyParameters(Secp256k1.DOMAIN.getCurve().decodePoint(this.publicKey),
-				Secp256k1.DOMAIN));
+		verifier.init(false, this.publicKey);
 		return verifier.verifySignature(digest, r, s);
 	}
 
