@@ -25,8 +25,4 @@ final class Secp256k1 {
 		return (s.compareTo(HALF_ORDER) > 0) ? DOMAIN.getN().subtract(s) : s;
 	}
 
-	static boolean isLowS(BigInteger s) {
-		return s.compareTo(HALF_ORDER) <= 0;
-	}
-
 }

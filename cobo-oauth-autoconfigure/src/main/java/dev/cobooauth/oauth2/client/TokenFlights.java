@@ -78,13 +78,6 @@ public final class TokenFlights implements AutoCloseable {
 	}
 
 	/**
-	 * @return how many flights are open
-	 */
-	public int inFlight() {
-		return this.flights.size();
-	}
-
-	/**
 	 * One token request in flight.
 	 *
 	 * @param key the (registration, principal) it is for

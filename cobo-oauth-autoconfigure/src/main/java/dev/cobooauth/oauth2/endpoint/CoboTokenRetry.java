@@ -42,13 +42,6 @@ public final class CoboTokenRetry {
 	}
 
 	/**
-	 * @return a policy that sends every request once
-	 */
-	public static CoboTokenRetry never() {
-		return new CoboTokenRetry(1, Duration.ZERO, Duration.ZERO);
-	}
-
-	/**
 	 * @param failure why the attempt failed
 	 * @param attempt the number of the attempt that failed, from 1
 	 * @return how long to wait before the next attempt, or {@code null} to give up
