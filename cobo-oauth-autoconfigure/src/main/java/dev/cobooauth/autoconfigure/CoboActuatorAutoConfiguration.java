@@ -1,11 +1,9 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.actuate.CoboHealthContributor;
-import dev.cobooauth.actuate.CoboSecretsSanitizingFunction;
-import dev.cobooauth.oauth2.client.CoboClientRegistrations;
-import dev.cobooauth.oauth2.client.CoboTokenStore;
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.client.TokenOutcomes;
+import dev.cobooauth.oauth2.CoboClientRegistrations;
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.TokenOutcomes;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,9 +1,9 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.http.CoboEndpoint;
-import dev.cobooauth.http.CoboSignatureMetrics;
-import dev.cobooauth.http.client.CoboRestClientConfigurer;
-import dev.cobooauth.http.reactive.CoboWebClientConfigurer;
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.signing.CoboSignatureMetrics;
+import dev.cobooauth.signing.CoboRestClientConfigurer;
+import dev.cobooauth.signing.CoboWebClientConfigurer;
 import dev.cobooauth.signing.CoboRequestSigner;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.NonceSource;

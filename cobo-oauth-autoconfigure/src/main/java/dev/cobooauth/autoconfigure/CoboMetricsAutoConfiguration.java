@@ -1,7 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.http.CoboSignatureMetrics;
-import dev.cobooauth.http.metrics.MicrometerCoboSignatureMetrics;
+import dev.cobooauth.signing.CoboSignatureMetrics;
+import dev.cobooauth.signing.MicrometerCoboSignatureMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

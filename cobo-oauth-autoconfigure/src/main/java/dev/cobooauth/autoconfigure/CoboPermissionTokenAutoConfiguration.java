@@ -2,16 +2,16 @@ package dev.cobooauth.autoconfigure;
 
 import java.time.Duration;
 
-import dev.cobooauth.http.CoboEndpoint;
-import dev.cobooauth.oauth2.client.CoboClientRegistrations;
-import dev.cobooauth.oauth2.client.CoboPermissionTokens;
-import dev.cobooauth.oauth2.client.CoboTokenStore;
-import dev.cobooauth.oauth2.client.ReactiveCoboPermissionTokens;
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.client.TokenFlights;
-import dev.cobooauth.oauth2.client.TokenOutcomes;
-import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
-import dev.cobooauth.oauth2.observation.CoboTokenObservations;
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.oauth2.CoboClientRegistrations;
+import dev.cobooauth.oauth2.CoboPermissionTokens;
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.ReactiveCoboPermissionTokens;
+import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.TokenFlights;
+import dev.cobooauth.oauth2.TokenOutcomes;
+import dev.cobooauth.oauth2.CoboTokenRetry;
+import dev.cobooauth.oauth2.CoboTokenObservations;
 import dev.cobooauth.signing.CoboRequestSigner;
 
 import org.springframework.beans.factory.ObjectProvider;

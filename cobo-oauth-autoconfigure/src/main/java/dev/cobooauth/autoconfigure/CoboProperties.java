@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.cobooauth.env.CoboEnvironment;
+import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.KeyType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

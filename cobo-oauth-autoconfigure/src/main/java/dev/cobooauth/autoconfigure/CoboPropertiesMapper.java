@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import dev.cobooauth.http.CoboEndpoint;
-import dev.cobooauth.http.CoboResponseVerifier;
-import dev.cobooauth.http.CoboSignatureMetrics;
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.signing.CoboResponseVerifier;
+import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;

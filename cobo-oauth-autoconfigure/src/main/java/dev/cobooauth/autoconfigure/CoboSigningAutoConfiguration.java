@@ -1,7 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.http.CoboEndpoint;
-import dev.cobooauth.http.CoboSignatureMetrics;
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.cobooauth.http.CoboEndpoint;
-import dev.cobooauth.oauth2.client.CoboClientRegistrations;
-import dev.cobooauth.oauth2.client.CoboTokenStore;
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.client.TokenFlights;
-import dev.cobooauth.oauth2.endpoint.CoboTokenRetry;
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.oauth2.CoboClientRegistrations;
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.TokenFlights;
+import dev.cobooauth.oauth2.CoboTokenRetry;
 import dev.cobooauth.signing.CoboSigner;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,9 +1,9 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.client.TokenOutcomes;
-import dev.cobooauth.oauth2.observation.CoboTokenObservationConvention;
-import dev.cobooauth.oauth2.observation.CoboTokenObservations;
+import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.TokenOutcomes;
+import dev.cobooauth.oauth2.CoboTokenObservationConvention;
+import dev.cobooauth.oauth2.CoboTokenObservations;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

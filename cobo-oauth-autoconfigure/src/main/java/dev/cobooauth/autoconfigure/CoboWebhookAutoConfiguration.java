@@ -8,10 +8,10 @@ import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.webhook.CoboDeliveryExceptionHandler;
 import dev.cobooauth.webhook.CoboDeliveryReader;
-import dev.cobooauth.webhook.CoboDeliveryVerifier;
-import dev.cobooauth.webhook.SeenDeliveries;
-import dev.cobooauth.webhook.reactive.ReactiveVerifiedCoboDeliveryArgumentResolver;
-import dev.cobooauth.webhook.servlet.VerifiedCoboDeliveryArgumentResolver;
+import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.signing.SeenDeliveries;
+import dev.cobooauth.webhook.ReactiveVerifiedCoboDeliveryArgumentResolver;
+import dev.cobooauth.webhook.VerifiedCoboDeliveryArgumentResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;

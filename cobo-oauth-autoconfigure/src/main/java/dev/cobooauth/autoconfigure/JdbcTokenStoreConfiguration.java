@@ -2,12 +2,12 @@ package dev.cobooauth.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.cobooauth.oauth2.client.CoboClientRegistrations;
-import dev.cobooauth.oauth2.client.CoboTokenStore;
-import dev.cobooauth.oauth2.client.TokenLock;
-import dev.cobooauth.oauth2.client.jdbc.CoboJdbcOAuth2AuthorizedClientService;
-import dev.cobooauth.oauth2.client.jdbc.PostgresAdvisoryTokenLock;
-import dev.cobooauth.oauth2.client.jdbc.TokenValueEncryption;
+import dev.cobooauth.oauth2.CoboClientRegistrations;
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.TokenLock;
+import dev.cobooauth.oauth2.CoboJdbcOAuth2AuthorizedClientService;
+import dev.cobooauth.oauth2.PostgresAdvisoryTokenLock;
+import dev.cobooauth.oauth2.TokenValueEncryption;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

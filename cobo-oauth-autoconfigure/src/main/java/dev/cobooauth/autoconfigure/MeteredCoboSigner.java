@@ -1,6 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.http.CoboSignatureMetrics;
+import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
 
 /**

@@ -1,5 +1,7 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.signing.CoboDeliveryVerificationException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;

@@ -1,5 +1,7 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.signing.CoboDelivery;
+
 import java.lang.reflect.Type;
 
 import tools.jackson.core.JacksonException;

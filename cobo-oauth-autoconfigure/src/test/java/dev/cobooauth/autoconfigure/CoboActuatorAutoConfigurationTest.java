@@ -5,11 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cobooauth.actuate.CoboHealthContributor;
-import dev.cobooauth.actuate.CoboSecretsSanitizingFunction;
-import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
-import dev.cobooauth.oauth2.client.CoboPermissionTokens;
-import dev.cobooauth.oauth2.client.TokenExpiry;
+import dev.cobooauth.oauth2.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.CoboPermissionTokens;
+import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;

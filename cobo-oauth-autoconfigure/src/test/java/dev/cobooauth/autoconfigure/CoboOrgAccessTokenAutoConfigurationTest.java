@@ -3,12 +3,12 @@ package dev.cobooauth.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.cobooauth.oauth2.client.CoboClientRegistrations;
-import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
-import dev.cobooauth.oauth2.client.CoboTokenStore;
-import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.web.service.CoboRestClientHttpServiceGroupConfigurer;
+import dev.cobooauth.oauth2.CoboClientRegistrations;
+import dev.cobooauth.oauth2.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
+import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.CoboRestClientHttpServiceGroupConfigurer;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;

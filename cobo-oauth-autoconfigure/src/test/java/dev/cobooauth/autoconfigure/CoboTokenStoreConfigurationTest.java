@@ -2,10 +2,10 @@ package dev.cobooauth.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.cobooauth.oauth2.client.CoboTokenStore;
-import dev.cobooauth.oauth2.client.TokenLock;
-import dev.cobooauth.oauth2.client.jdbc.CoboJdbcOAuth2AuthorizedClientService;
-import dev.cobooauth.oauth2.client.jdbc.PostgresAdvisoryTokenLock;
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.TokenLock;
+import dev.cobooauth.oauth2.CoboJdbcOAuth2AuthorizedClientService;
+import dev.cobooauth.oauth2.PostgresAdvisoryTokenLock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterAll;

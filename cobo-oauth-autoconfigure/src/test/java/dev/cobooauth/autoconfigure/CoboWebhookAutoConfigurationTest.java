@@ -3,13 +3,13 @@ package dev.cobooauth.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.cobooauth.env.CoboEnvironment;
+import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.webhook.CoboDeliveryExceptionHandler;
-import dev.cobooauth.webhook.CoboDeliveryVerifier;
-import dev.cobooauth.webhook.SeenDeliveries;
+import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.signing.SeenDeliveries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import dev.cobooauth.env.CoboEnvironment;
+import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.KeyType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,10 +1,9 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.actuate.CoboHealthContributor;
-import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
-import dev.cobooauth.oauth2.client.ReactiveCoboOrgAccessTokens;
+import dev.cobooauth.oauth2.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.testsupport.TestKeys;
-import dev.cobooauth.webhook.CoboDeliveryVerifier;
+import dev.cobooauth.signing.CoboDeliveryVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
 import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.endpoint.CoboTokenException;
-import dev.cobooauth.oauth2.web.MissingCoboOrgException;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;

@@ -1,5 +1,7 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.signing.CoboDelivery;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;

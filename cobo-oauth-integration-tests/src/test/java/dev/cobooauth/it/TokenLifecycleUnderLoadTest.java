@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.cobooauth.oauth2.client.TokenExpiry;
-import dev.cobooauth.oauth2.web.CoboOrg;
+import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.CoboOrg;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.Rejection;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import dev.cobooauth.benchmarks.support.CoboApplication;
 import dev.cobooauth.benchmarks.support.FakeCobo;
 import dev.cobooauth.benchmarks.support.MachineLoad;
-import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,7 +3,7 @@ package dev.cobooauth.samples.checkout;
 import java.time.Clock;
 import java.util.Map;
 
-import dev.cobooauth.oauth2.client.ReactiveCoboPermissionTokens;
+import dev.cobooauth.oauth2.ReactiveCoboPermissionTokens;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;

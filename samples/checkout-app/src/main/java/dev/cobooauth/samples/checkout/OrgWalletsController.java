@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import dev.cobooauth.oauth2.web.CoboOrg;
+import dev.cobooauth.oauth2.CoboOrg;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,7 +1,7 @@
 package dev.cobooauth.samples.portal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cobooauth.oauth2.client.CoboOrgAccessTokens;
+import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.webhook.VerifiedCoboDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

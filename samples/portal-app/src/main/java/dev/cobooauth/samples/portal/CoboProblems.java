@@ -2,11 +2,11 @@ package dev.cobooauth.samples.portal;
 
 import java.util.Locale;
 
-import dev.cobooauth.http.CoboResponseSignatureException;
-import dev.cobooauth.oauth2.endpoint.CoboErrorResponse;
-import dev.cobooauth.oauth2.endpoint.CoboTokenErrors;
-import dev.cobooauth.oauth2.endpoint.CoboTokenException;
-import dev.cobooauth.oauth2.web.MissingCoboOrgException;
+import dev.cobooauth.signing.CoboResponseSignatureException;
+import dev.cobooauth.oauth2.CoboErrorResponse;
+import dev.cobooauth.oauth2.CoboTokenErrors;
+import dev.cobooauth.oauth2.CoboTokenException;
+import dev.cobooauth.oauth2.MissingCoboOrgException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

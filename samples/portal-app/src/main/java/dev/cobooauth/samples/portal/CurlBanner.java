@@ -2,7 +2,7 @@ package dev.cobooauth.samples.portal;
 
 import java.util.List;
 
-import dev.cobooauth.http.CoboEndpoint;
+import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.test.CoboSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

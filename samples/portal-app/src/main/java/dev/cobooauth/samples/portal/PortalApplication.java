@@ -1,6 +1,6 @@
 package dev.cobooauth.samples.portal;
 
-import dev.cobooauth.oauth2.web.service.CoboHttpServiceGroups;
+import dev.cobooauth.oauth2.CoboHttpServiceGroups;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,6 +1,6 @@
 package dev.cobooauth.samples.portal;
 
-import dev.cobooauth.oauth2.web.service.CoboOrgId;
+import dev.cobooauth.oauth2.CoboOrgId;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

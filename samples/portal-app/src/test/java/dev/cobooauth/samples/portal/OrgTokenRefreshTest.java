@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import dev.cobooauth.oauth2.client.TokenExpiry;
+import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
 import org.junit.jupiter.api.Test;

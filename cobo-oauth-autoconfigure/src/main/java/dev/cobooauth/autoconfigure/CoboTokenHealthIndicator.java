@@ -1,0 +1,79 @@
+package dev.cobooauth.autoconfigure;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.TokenOutcomes;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+
+/**
+ * Whether a token can be had for one registration and principal (one org): {@code UP} while the
+ * stored token is valid or the latest attempt to obtain one succeeded, {@code DOWN} when the latest
+ * attempt failed and no valid token is stored, {@code UNKNOWN} before any attempt. Details: when
+ * the token expires, the last success and failure and the last OAuth error code. Never a token.
+ */
+public final class CoboTokenHealthIndicator extends AbstractHealthIndicator {
+
+	private final CoboTokenStore store;
+
+	private final TokenOutcomes outcomes;
+
+	private final Clock clock;
+
+	private final String registrationId;
+
+	private final String principalName;
+
+	/**
+	 * @param store where the tokens are kept
+	 * @param outcomes the latest outcome per principal
+	 * @param clock the clock tokens are dated by
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 */
+	public CoboTokenHealthIndicator(CoboTokenStore store, TokenOutcomes outcomes, Clock clock, String registrationId,
+			String principalName) {
+		super("Cannot tell whether a Cobo token can be had");
+		this.store = store;
+		this.outcomes = outcomes;
+		this.clock = clock;
+		this.registrationId = registrationId;
+		this.principalName = principalName;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		OAuth2AuthorizedClient stored = this.store.getAuthorizedClientService()
+			.loadAuthorizedClient(this.registrationId, this.principalName);
+		TokenOutcomes.TokenOutcome outcome = this.outcomes.get(this.registrationId, this.principalName);
+		Instant expiresAt = (stored != null) ? stored.getAccessToken().getExpiresAt()
+				: (outcome != null) ? outcome.expiresAt() : null;
+		boolean valid = stored != null && expiresAt != null && this.clock.instant().isBefore(expiresAt);
+		if (valid || (outcome != null && !outcome.lastAttemptFailed())) {
+			builder.up();
+		}
+		else if (outcome != null) {
+			builder.down();
+		}
+		else {
+			builder.unknown();
+		}
+		detail(builder, "expiresAt", expiresAt);
+		if (outcome != null) {
+			detail(builder, "lastSuccess", outcome.lastSuccess());
+			detail(builder, "lastFailure", outcome.lastFailure());
+			detail(builder, "lastError", outcome.lastErrorCode());
+		}
+	}
+
+	private static void detail(Health.Builder builder, String name, Object value) {
+		if (value != null) {
+			builder.withDetail(name, value.toString());
+		}
+	}
+
+}

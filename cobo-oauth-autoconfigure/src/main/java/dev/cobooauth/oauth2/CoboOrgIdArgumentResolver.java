@@ -1,0 +1,26 @@
+package dev.cobooauth.oauth2;
+
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.service.invoker.HttpRequestValues;
+import org.springframework.web.service.invoker.HttpServiceArgumentResolver;
+
+/**
+ * Turns an {@link CoboOrgId @CoboOrgId} argument into the {@link CoboOrg#ATTRIBUTE} request
+ * attribute that the Org Access Token interceptor and filter read. A {@code null} argument leaves
+ * the attribute unset, so the call falls back to the default org or fails clearly.
+ */
+public final class CoboOrgIdArgumentResolver implements HttpServiceArgumentResolver {
+
+	@Override
+	public boolean resolve(Object argument, MethodParameter parameter, HttpRequestValues.Builder requestValues) {
+		if (!parameter.hasParameterAnnotation(CoboOrgId.class)) {
+			return false;
+		}
+		if (argument != null) {
+			requestValues.configureAttributes(CoboOrg.id(argument.toString()));
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.cobooauth.oauth2;
+
+import java.util.Map;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Finds the organization a request acts for: the {@link CoboOrg#ATTRIBUTE} attribute, else the
+ * default org, else a {@link MissingCoboOrgException}. Never falls back to a shared identity, so
+ * tokens never cross orgs.
+ */
+public final class CoboOrgResolver {
+
+	private final String defaultOrg;
+
+	/**
+	 * @param defaultOrg the org for requests that name none; {@code null} to require one
+	 */
+	public CoboOrgResolver(String defaultOrg) {
+		this.defaultOrg = (defaultOrg == null || defaultOrg.isBlank()) ? null : defaultOrg;
+	}
+
+	/**
+	 * @param attributes the request's attributes
+	 * @param method the request's method, for the error message
+	 * @param path the request's path, for the error message
+	 * @return the org id
+	 * @throws MissingCoboOrgException if the request names no org and there is no default
+	 */
+	public String resolve(Map<String, Object> attributes, HttpMethod method, String path) {
+		Object org = attributes.get(CoboOrg.ATTRIBUTE);
+		if (org instanceof String id && !id.isBlank()) {
+			return id;
+		}
+		if (this.defaultOrg != null) {
+			return this.defaultOrg;
+		}
+		throw new MissingCoboOrgException(method, path);
+	}
+
+}

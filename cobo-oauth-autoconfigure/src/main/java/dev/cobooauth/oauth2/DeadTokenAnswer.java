@@ -1,0 +1,78 @@
+package dev.cobooauth.oauth2;
+
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Recognises Cobo's answers to a call whose Org Access Token is dead: 401, or 500 with
+ * {@code error_code} 1000, which is what Cobo answers to an expired token. Also says which requests
+ * may be sent again after such an answer: only safe methods, never a POST.
+ */
+public final class DeadTokenAnswer {
+
+	/** Cobo's error code for an internal error, also given to an expired Org Access Token. */
+	public static final int EXPIRED_TOKEN_ERROR_CODE = 1000;
+
+	private static final Set<HttpMethod> REPLAYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private DeadTokenAnswer() {
+	}
+
+	/**
+	 * @param status an answer's status
+	 * @return whether its body must be read to decide ({@link #isDeadToken})
+	 */
+	public static boolean needsBody(int status) {
+		return status == 500;
+	}
+
+	/**
+	 * @param status an answer's status
+	 * @param body its body, or {@code null} when not read
+	 * @return whether the answer says the token is dead
+	 */
+	public static boolean isDeadToken(int status, byte[] body) {
+		if (status == 401) {
+			return true;
+		}
+		return status == 500 && body != null && errorCodeOf(body) == EXPIRED_TOKEN_ERROR_CODE;
+	}
+
+	/**
+	 * @param method a request's method
+	 * @return whether the request may be sent again with a new token
+	 */
+	public static boolean isReplayable(HttpMethod method) {
+		return REPLAYABLE.contains(method);
+	}
+
+	/**
+	 * @param orgId the org whose token Cobo rejected
+	 * @param status Cobo's answer
+	 * @param method the rejected request's method
+	 * @param replayed whether the request is sent again
+	 * @return a log line saying what happens next, without the token
+	 */
+	public static String describe(String orgId, int status, HttpMethod method, boolean replayed) {
+		return "Cobo answered HTTP " + status + " to the Org Access Token of org " + orgId + "; it is discarded"
+				+ (replayed ? " and the " + method + " sent once more with a new one" : ", the " + method + " is not sent again");
+	}
+
+	private static int errorCodeOf(byte[] body) {
+		try {
+			JsonNode code = JSON.readTree(body).get("error_code");
+			return (code != null) ? code.asInt(-1) : -1;
+		}
+		catch (JacksonException ex) {
+			return -1;
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.cobooauth.oauth2;
+
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+
+/**
+ * Tells a failed refresh whose refresh token must not be sent again: Cobo called it dead
+ * ({@code invalid_grant}), or the refresh failed in a way that leaves open whether Cobo rotated it
+ * (a timeout, a 5XX). Either way the token is obtained anew with the grant that needs no refresh
+ * token.
+ */
+final class RefreshFailures {
+
+	private RefreshFailures() {
+	}
+
+	static boolean calledForANewGrant(Throwable failure) {
+		if (!(failure instanceof ClientAuthorizationException refused)) {
+			return false;
+		}
+		if (OAuth2ErrorCodes.INVALID_GRANT.equals(refused.getError().getErrorCode())) {
+			return true;
+		}
+		return refused.getCause() instanceof CoboTokenException cobo && cobo.isTransient();
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.cobooauth.oauth2;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads a {@code Retry-After} header: a number of seconds, or an HTTP date.
+ */
+final class RetryAfter {
+
+	private RetryAfter() {
+	}
+
+	/**
+	 * @param value the header value, or {@code null}
+	 * @return how long to wait, or {@code null} when the header is absent or unreadable
+	 */
+	static Duration parse(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.chars().allMatch(Character::isDigit) && text.length() <= 9) {
+			return Duration.ofSeconds(Long.parseLong(text));
+		}
+		try {
+			Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+			Duration wait = Duration.between(Instant.now(), at);
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.cobooauth.oauth2;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+
+/**
+ * When a token is due: an access token a clock skew before it expires, a refresh token once it is
+ * older than the lifetime Cobo gives refresh tokens (they carry no expiry of their own). New tokens
+ * are dated by the same clock ({@link #stamp}), so a clock injected in tests governs both.
+ */
+public final class TokenExpiry {
+
+	private final Clock clock;
+
+	private final Duration clockSkew;
+
+	private final Duration refreshTokenLifetime;
+
+	/**
+	 * @param clock the clock to read
+	 * @param clockSkew how long before expiry an access token counts as due
+	 * @param refreshTokenLifetime how long a refresh token lives after it was issued
+	 */
+	public TokenExpiry(Clock clock, Duration clockSkew, Duration refreshTokenLifetime) {
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		if (clockSkew == null || clockSkew.isNegative()) {
+			throw new IllegalArgumentException("clockSkew must be zero or positive");
+		}
+		if (refreshTokenLifetime == null || refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
+			throw new IllegalArgumentException("refreshTokenLifetime must be positive");
+		}
+		this.clock = clock;
+		this.clockSkew = clockSkew;
+		this.refreshTokenLifetime = refreshTokenLifetime;
+	}
+
+	/**
+	 * @param token an access token
+	 * @return whether it expires within the clock skew, or has expired
+	 */
+	public boolean isDue(OAuth2AccessToken token) {
+		Instant expiresAt = token.getExpiresAt();
+		return expiresAt == null || !this.clock.instant().isBefore(expiresAt.minus(this.clockSkew));
+	}
+
+	/**
+	 * @param token an access token
+	 * @return whether it has expired, skew aside
+	 */
+	public boolean isExpired(OAuth2AccessToken token) {
+		Instant expiresAt = token.getExpiresAt();
+		return expiresAt == null || !this.clock.instant().isBefore(expiresAt);
+	}
+
+	/**
+	 * @param token a refresh token, or {@code null}
+	 * @return whether it exists and is younger than the refresh token lifetime
+	 */
+	public boolean isUsable(OAuth2RefreshToken token) {
+		if (token == null) {
+			return false;
+		}
+		Instant issuedAt = token.getIssuedAt();
+		return issuedAt == null || this.clock.instant().isBefore(issuedAt.plus(this.refreshTokenLifetime));
+	}
+
+	/**
+	 * @param current the stored client, or {@code null}
+	 * @return whether a token must be obtained with a grant that needs no refresh token: there is
+	 * none, or it is due and its refresh token is unusable
+	 */
+	public boolean needsInitialGrant(OAuth2AuthorizedClient current) {
+		return current == null || (isDue(current.getAccessToken()) && !isUsable(current.getRefreshToken()));
+	}
+
+	/**
+	 * Dates a newly obtained client by this clock: issued now, expiring after the lifetime Cobo gave
+	 * it. Spring Security dates token responses by the system clock, which an injected clock would
+	 * contradict.
+	 * @param client a client just obtained from Cobo
+	 * @return the same tokens, dated by this clock
+	 */
+	public OAuth2AuthorizedClient stamp(OAuth2AuthorizedClient client) {
+		Instant now = this.clock.instant();
+		OAuth2AccessToken token = client.getAccessToken();
+		Duration lifetime = Duration.between(token.getIssuedAt(), token.getExpiresAt());
+		OAuth2AccessToken dated = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now,
+				now.plus(lifetime), token.getScopes());
+		OAuth2RefreshToken refreshToken = (client.getRefreshToken() != null)
+				? new OAuth2RefreshToken(client.getRefreshToken().getTokenValue(), now) : null;
+		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), dated,
+				refreshToken);
+	}
+
+	/**
+	 * The same clock and clock skew for tokens whose refresh tokens live for another time: Org
+	 * refresh tokens live 30 days, Permission refresh tokens 7.
+	 * @param lifetime how long a refresh token lives after it was issued
+	 * @return a token expiry that differs from this one in the refresh token lifetime only
+	 */
+	public TokenExpiry withRefreshTokenLifetime(Duration lifetime) {
+		return new TokenExpiry(this.clock, this.clockSkew, lifetime);
+	}
+
+	/** @return the clock */
+	public Clock getClock() {
+		return this.clock;
+	}
+
+	/** @return how long before expiry an access token counts as due */
+	public Duration getClockSkew() {
+		return this.clockSkew;
+	}
+
+	/** @return how long a refresh token lives after it was issued */
+	public Duration getRefreshTokenLifetime() {
+		return this.refreshTokenLifetime;
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.cobooauth.oauth2;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+/**
+ * The latest outcome of obtaining a token, per registration and principal (org), as this
+ * application instance saw it: when a token was last obtained and until when it is valid, when
+ * obtaining one last failed and with which OAuth error code. Fed by the starter's managers; read by
+ * the {@code cobo} health contributor. Holds no token.
+ */
+public final class TokenOutcomes {
+
+	private final ConcurrentMap<Key, TokenOutcome> outcomes = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	/**
+	 * @param clock dates the outcomes
+	 */
+	public TokenOutcomes(Clock clock) {
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		this.clock = clock;
+	}
+
+	/**
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 * @param token the token just obtained; only its expiry is kept
+	 */
+	public void succeeded(String registrationId, String principalName, OAuth2AccessToken token) {
+		Instant now = this.clock.instant();
+		this.outcomes.compute(new Key(registrationId, principalName),
+				(key, previous) -> new TokenOutcome(now, token.getExpiresAt(),
+						(previous != null) ? previous.lastFailure() : null,
+						(previous != null) ? previous.lastErrorCode() : null, false));
+	}
+
+	/**
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 * @param error why no token could be obtained
+	 */
+	public void failed(String registrationId, String principalName, OAuth2Error error) {
+		Instant now = this.clock.instant();
+		this.outcomes.compute(new Key(registrationId, principalName),
+				(key, previous) -> new TokenOutcome((previous != null) ? previous.lastSuccess() : null,
+						(previous != null) ? previous.expiresAt() : null, now, error.getErrorCode(), true));
+	}
+
+	/**
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 * @return the latest outcome, or {@code null} when this instance never tried
+	 */
+	public TokenOutcome get(String registrationId, String principalName) {
+		return this.outcomes.get(new Key(registrationId, principalName));
+	}
+
+	/**
+	 * @param registrationId the registration
+	 * @return the principals (orgs) this instance tried to obtain a token for, sorted
+	 */
+	public Set<String> principals(String registrationId) {
+		Set<String> principals = new TreeSet<>();
+		for (Map.Entry<Key, TokenOutcome> entry : this.outcomes.entrySet()) {
+			if (entry.getKey().registrationId().equals(registrationId)) {
+				principals.add(entry.getKey().principalName());
+			}
+		}
+		return principals;
+	}
+
+	/**
+	 * The latest outcome for one principal.
+	 *
+	 * @param lastSuccess when a token was last obtained, or {@code null}
+	 * @param expiresAt when that token expires, or {@code null}
+	 * @param lastFailure when obtaining a token last failed, or {@code null}
+	 * @param lastErrorCode the OAuth error code of that failure, or {@code null}
+	 * @param lastAttemptFailed whether the latest attempt is that failure
+	 */
+	public record TokenOutcome(Instant lastSuccess, Instant expiresAt, Instant lastFailure, String lastErrorCode,
+			boolean lastAttemptFailed) {
+	}
+
+	private record Key(String registrationId, String principalName) {
+	}
+
+}

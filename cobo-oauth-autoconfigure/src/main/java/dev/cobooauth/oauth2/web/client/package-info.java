@@ -1,4 +1,0 @@
-/**
- * RestClient glue for Org Access Tokens.
- */
-package dev.cobooauth.oauth2.web.client;

@@ -1,4 +1,0 @@
-/**
- * WebClient glue for Org Access Tokens.
- */
-package dev.cobooauth.oauth2.web.reactive;

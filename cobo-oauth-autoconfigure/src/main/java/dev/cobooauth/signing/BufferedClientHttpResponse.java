@@ -1,0 +1,59 @@
+package dev.cobooauth.signing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * A response whose body was read whole and is served again from memory, as often as asked.
+ */
+public final class BufferedClientHttpResponse implements ClientHttpResponse {
+
+	private final ClientHttpResponse delegate;
+
+	private final byte[] body;
+
+	/**
+	 * @param delegate the response the body was read from; closed with this one
+	 * @param body the body bytes
+	 */
+	public BufferedClientHttpResponse(ClientHttpResponse delegate, byte[] body) {
+		this.delegate = delegate;
+		this.body = body;
+	}
+
+	@Override
+	public HttpStatusCode getStatusCode() throws IOException {
+		return this.delegate.getStatusCode();
+	}
+
+	@Override
+	public String getStatusText() throws IOException {
+		return this.delegate.getStatusText();
+	}
+
+	@Override
+	public HttpHeaders getHeaders() {
+		return this.delegate.getHeaders();
+	}
+
+	@Override
+	public InputStream getBody() {
+		return new ByteArrayInputStream(this.body);
+	}
+
+	/** @return the body bytes */
+	public byte[] getBodyBytes() {
+		return this.body;
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+}

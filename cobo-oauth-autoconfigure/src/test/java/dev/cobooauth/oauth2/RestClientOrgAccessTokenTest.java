@@ -1,0 +1,41 @@
+package dev.cobooauth.oauth2;
+
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Org Access Tokens through the {@code coboRestClient} bean.
+ */
+class RestClientOrgAccessTokenTest extends OrgAccessTokenContract {
+
+	@Override
+	protected String get(ApplicationContext context, String org, String path) {
+		RestClient client = context.getBean("coboRestClient", RestClient.class);
+		RestClient.RequestHeadersSpec<?> request = client.get().uri(path);
+		if (org != null) {
+			request.attributes(CoboOrg.id(org));
+		}
+		return request.retrieve().body(String.class);
+	}
+
+	@Override
+	protected String post(ApplicationContext context, String org, String path, String json) {
+		return context.getBean("coboRestClient", RestClient.class)
+			.post()
+			.uri(path)
+			.attributes(CoboOrg.id(org))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.body(String.class);
+	}
+
+	@Override
+	protected int statusOf(Throwable failure) {
+		return ((RestClientResponseException) failure).getStatusCode().value();
+	}
+
+}
