@@ -1,5 +1,6 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,14 +46,15 @@ public final class CoboTokenErrors {
 	 * @param status the HTTP status
 	 * @param body the parsed JSON body, or {@code null} when it was not a JSON object
 	 * @param retryAfter the answer's {@code Retry-After} header, or {@code null}
+	 * @param clock what a {@code Retry-After} date is measured from
 	 * @return the exception to throw
 	 */
 	public static CoboTokenException fromAnswer(CoboTokenOperation operation, int status, Map<String, Object> body,
-			String retryAfter) {
+			String retryAfter, Clock clock) {
 		CoboErrorResponse answer = CoboErrorResponse.of(status, (body != null) ? body : Map.of());
 		String code = codeFor(operation, answer);
 		return new CoboTokenException(operation, new OAuth2Error(code, "Cobo answered " + answer.summary(), null),
-				answer, RetryAfter.parse(retryAfter), null);
+				answer, RetryAfter.parse(retryAfter, clock), null);
 	}
 
 	/**

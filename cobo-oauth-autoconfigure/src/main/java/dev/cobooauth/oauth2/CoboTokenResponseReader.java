@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,15 @@ public final class CoboTokenResponseReader {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final Clock clock;
+
+	/**
+	 * @param clock what a {@code Retry-After} date is measured from
+	 */
+	public CoboTokenResponseReader(Clock clock) {
+		this.clock = clock;
+	}
+
 	/**
 	 * @param request the call that was made
 	 * @param status the HTTP status of the answer
@@ -41,7 +51,7 @@ public final class CoboTokenResponseReader {
 	public OAuth2AccessTokenResponse read(CoboTokenRequest request, int status, String retryAfter, byte[] body) {
 		Map<String, Object> fields = parse(body);
 		if (status < 200 || status > 299) {
-			throw CoboTokenErrors.fromAnswer(request.operation(), status, fields, retryAfter);
+			throw CoboTokenErrors.fromAnswer(request.operation(), status, fields, retryAfter, this.clock);
 		}
 		if (fields == null) {
 			throw CoboTokenErrors.invalidResponse(request.operation(),

@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.function.Function;
 
 import dev.cobooauth.signing.CoboResponseSignatureException;
@@ -28,7 +29,7 @@ public final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2Aut
 
 	private final Function<T, CoboTokenRequest> requests;
 
-	private final CoboTokenResponseReader reader = new CoboTokenResponseReader();
+	private final CoboTokenResponseReader reader = new CoboTokenResponseReader(Clock.systemUTC());
 
 	/**
 	 * @param restClient a client that signs with the right key and verifies Cobo's signatures

@@ -1,5 +1,6 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -16,9 +17,10 @@ final class RetryAfter {
 
 	/**
 	 * @param value the header value, or {@code null}
+	 * @param clock what an HTTP date is measured from
 	 * @return how long to wait, or {@code null} when the header is absent or unreadable
 	 */
-	static Duration parse(String value) {
+	static Duration parse(String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -28,7 +30,7 @@ final class RetryAfter {
 		}
 		try {
 			Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			Duration wait = Duration.between(Instant.now(), at);
+			Duration wait = Duration.between(clock.instant(), at);
 			return wait.isNegative() ? Duration.ZERO : wait;
 		}
 		catch (DateTimeParseException ex) {

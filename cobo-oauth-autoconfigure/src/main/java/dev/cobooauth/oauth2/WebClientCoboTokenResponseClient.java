@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.function.Function;
 
 import dev.cobooauth.signing.CoboResponseSignatureException;
@@ -30,7 +31,7 @@ public final class WebClientCoboTokenResponseClient<T extends AbstractOAuth2Auth
 
 	private final Function<T, CoboTokenRequest> requests;
 
-	private final CoboTokenResponseReader reader = new CoboTokenResponseReader();
+	private final CoboTokenResponseReader reader = new CoboTokenResponseReader(Clock.systemUTC());
 
 	/**
 	 * @param webClient a client that signs with the right key and verifies Cobo's signatures
