@@ -9,19 +9,24 @@ import dev.cobooauth.oauth2.CoboOrg;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Lists the wallets of the org named in the path and answers with Cobo's status and JSON body.
- * Failures become problem details in {@link CoboProblems}.
+ * Lists the wallets of the org named in the path and answers with Cobo's status and JSON body. The
+ * starter answers Cobo's failures as problem details ({@code cobo.problem-details.enabled}); only a
+ * Cobo that did not answer at all is this app's to describe.
  */
 @RestController
 class OrgWalletsController {
@@ -71,6 +76,14 @@ class OrgWalletsController {
 
 	private static ResponseEntity<String> json(ResponseEntity<String> answer) {
 		return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(answer.getBody());
+	}
+
+	/** Cobo was not reached, or did not answer: {@code WebClient}'s I/O failure. */
+	@ExceptionHandler
+	ErrorResponse unreachable(WebClientRequestException ex) {
+		return ErrorResponse.builder(ex, HttpStatus.BAD_GATEWAY, "Cobo did not answer: " + ex.getMessage())
+			.title("Cobo unreachable")
+			.build();
 	}
 
 }

@@ -1,16 +1,17 @@
 package dev.cobooauth.samples.portal;
 
-import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.cobooauth.oauth2.CoboOrg;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,12 +19,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriBuilder;
 
 /**
- * Calls WaaS for the org named in the path and answers with Cobo's status and JSON body. Failures
- * become problem details in {@link CoboProblems}.
+ * Calls WaaS for the org named in the path and answers with Cobo's status and JSON body. The starter
+ * answers Cobo's failures as problem details ({@code cobo.problem-details.enabled}); only a Cobo that
+ * did not answer at all is this app's to describe.
  */
 @RestController
 @RequestMapping("/orgs/{orgId}")
@@ -38,26 +40,27 @@ class OrgWaasController {
 		this.wallets = wallets;
 	}
 
-	/** {@code GET /v2/wallets} with every query parameter given, through {@code coboRestClient}. */
+	/** Cobo was not reached, or did not answer: {@code RestClient}'s I/O failure. */
+	@ExceptionHandler
+	ErrorResponse unreachable(ResourceAccessException ex) {
+		return ErrorResponse.builder(ex, HttpStatus.BAD_GATEWAY, "Cobo did not answer: " + ex.getMessage())
+			.title("Cobo unreachable")
+			.build();
+	}
+
+	/** {@code GET /v2/wallets} with every query parameter given, through the {@code @HttpExchange} interface. */
 	@GetMapping("/wallets")
 	ResponseEntity<String> listWallets(@PathVariable String orgId, @RequestParam MultiValueMap<String, String> query) {
-		return json(this.cobo.get()
-			.uri((uri) -> withQuery(uri.path("/wallets"), query))
-			.attributes(org(orgId))
-			.retrieve()
-			.toEntity(String.class));
+		return json(this.wallets.listWallets(orNone(orgId), query));
 	}
 
-	/**
-	 * {@code GET /v2/wallets/{walletId}}, through the {@code @HttpExchange} interface. A {@code null}
-	 * org names none, like a blank one in {@link #org(String)}.
-	 */
+	/** {@code GET /v2/wallets/{walletId}}, through the {@code @HttpExchange} interface. */
 	@GetMapping("/wallets/{walletId}")
 	ResponseEntity<String> getWallet(@PathVariable String orgId, @PathVariable String walletId) {
-		return json(this.wallets.getWallet(orgId.isBlank() ? null : orgId, walletId));
+		return json(this.wallets.getWallet(orNone(orgId), walletId));
 	}
 
-	/** {@code POST /v2/transactions/transfer} with the request's JSON exactly as it came. */
+	/** {@code POST /v2/transactions/transfer} with the request's JSON exactly as it came, through {@code coboRestClient}. */
 	@PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> transfer(@PathVariable String orgId, @RequestBody String transfer) {
 		return json(this.cobo.post()
@@ -73,25 +76,13 @@ class OrgWaasController {
 	 * The org a call acts for. A blank one names none, and the starter then refuses the call with a
 	 * {@code MissingCoboOrgException} rather than guess whose token to use.
 	 */
-	private static Consumer<Map<String, Object>> org(String orgId) {
-		return orgId.isBlank() ? (attributes) -> { } : CoboOrg.id(orgId);
+	private static String orNone(String orgId) {
+		return orgId.isBlank() ? null : orgId;
 	}
 
-	/**
-	 * Adds each parameter as URI variables rather than as template text, so that a value such as
-	 * {@code Safe{Wallet}} reaches Cobo as given instead of being read as a variable. The starter puts
-	 * the query in the form Cobo signs.
-	 */
-	private static URI withQuery(UriBuilder uri, MultiValueMap<String, String> query) {
-		Map<String, String> variables = new HashMap<>();
-		query.forEach((name, values) -> values.forEach((value) -> {
-			String nameVariable = "q" + variables.size();
-			String valueVariable = "q" + (variables.size() + 1);
-			variables.put(nameVariable, name);
-			variables.put(valueVariable, value);
-			uri.queryParam("{" + nameVariable + "}", "{" + valueVariable + "}");
-		}));
-		return uri.build(variables);
+	/** The org of {@link #orNone(String)} as the request attribute {@code coboRestClient} reads. */
+	private static Consumer<Map<String, Object>> org(String orgId) {
+		return orgId.isBlank() ? (attributes) -> { } : CoboOrg.id(orgId);
 	}
 
 	private static ResponseEntity<String> json(ResponseEntity<String> answer) {
