@@ -1,12 +1,9 @@
 package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.signing.CoboEndpoint;
-import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboRestClientConfigurer;
-import dev.cobooauth.signing.CoboWebClientConfigurer;
-import dev.cobooauth.signing.CoboRequestSigner;
 import dev.cobooauth.signing.CoboSigner;
-import dev.cobooauth.signing.NonceSource;
+import dev.cobooauth.signing.CoboWebClientConfigurer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,18 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.API_KEY_SIGNER)
-public class CoboApiKeyClientsAutoConfiguration {
-
-	/** Name of the request signer that issues nonces for the API key. */
-	public static final String API_KEY_REQUEST_SIGNER = "coboApiKeyRequestSigner";
-
-	@Bean(API_KEY_REQUEST_SIGNER)
-	@ConditionalOnMissingBean(name = API_KEY_REQUEST_SIGNER)
-	CoboRequestSigner coboApiKeyRequestSigner(@Qualifier(CoboSigningAutoConfiguration.API_KEY_SIGNER) CoboSigner signer,
-			ObjectProvider<CoboSignatureMetrics> metrics) {
-		return new CoboRequestSigner(MeteredCoboSigner.of(signer, CoboSignatureMetrics.API_KEY, metrics.getIfAvailable()),
-				new NonceSource());
-	}
+class CoboApiKeyClientsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClient.class)
@@ -48,8 +34,8 @@ public class CoboApiKeyClientsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "coboApiKeyRestClientConfigurer")
 		CoboRestClientConfigurer coboApiKeyRestClientConfigurer(CoboEndpoint endpoint,
-				@Qualifier(API_KEY_REQUEST_SIGNER) CoboRequestSigner signer) {
-			return new CoboRestClientConfigurer(endpoint, signer);
+				@Qualifier(CoboSigningAutoConfiguration.API_KEY_SIGNER) CoboSigner apiKey) {
+			return CoboRestClientConfigurer.forApiKey(endpoint, apiKey);
 		}
 
 		@Bean
@@ -68,8 +54,8 @@ public class CoboApiKeyClientsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "coboApiKeyWebClientConfigurer")
 		CoboWebClientConfigurer coboApiKeyWebClientConfigurer(CoboEndpoint endpoint,
-				@Qualifier(API_KEY_REQUEST_SIGNER) CoboRequestSigner signer) {
-			return new CoboWebClientConfigurer(endpoint, signer);
+				@Qualifier(CoboSigningAutoConfiguration.API_KEY_SIGNER) CoboSigner apiKey) {
+			return CoboWebClientConfigurer.forApiKey(endpoint, apiKey);
 		}
 
 		@Bean

@@ -1,7 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.signing.CoboSignatureMetrics;
-import dev.cobooauth.signing.MicrometerCoboSignatureMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
-public class CoboMetricsAutoConfiguration {
+class CoboMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

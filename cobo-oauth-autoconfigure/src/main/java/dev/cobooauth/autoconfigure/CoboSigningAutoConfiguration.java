@@ -1,5 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
+import java.time.Clock;
+
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
@@ -12,19 +14,33 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where Cobo is, how its responses are verified, and the keys requests are signed with: the app
- * key ({@code cobo.app.*}) and the API key ({@code cobo.api-key.*}). Each signer can be replaced by
- * a bean of the same name, e.g. one whose key lives in an HSM.
+ * Where Cobo is, how its responses are verified, the keys requests are signed with (the app key,
+ * {@code cobo.app.*}, and the API key, {@code cobo.api-key.*}), and the clock every time decision of
+ * the starter reads. Each signer can be replaced by a bean of the same name, e.g. one whose key
+ * lives in an HSM; the clock by a {@code coboClock} bean, so a test moves time in one place.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CoboProperties.class)
-public class CoboSigningAutoConfiguration {
+class CoboSigningAutoConfiguration {
 
 	/** Name of the bean signing with the Portal App's key. */
-	public static final String APP_KEY_SIGNER = "coboAppKeySigner";
+	static final String APP_KEY_SIGNER = "coboAppKeySigner";
 
 	/** Name of the bean signing with the organization's API key. */
-	public static final String API_KEY_SIGNER = "coboApiKeySigner";
+	static final String API_KEY_SIGNER = "coboApiKeySigner";
+
+	/** Name of the clock of token expiry, {@code Retry-After} and webhook windows. */
+	static final String CLOCK = "coboClock";
+
+	/**
+	 * Not a default candidate, so that an application injecting a {@code Clock} of its own by type
+	 * never gets this one by accident.
+	 */
+	@Bean(name = CLOCK, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = CLOCK)
+	Clock coboClock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -25,7 +25,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * a restart, or another instance starting at the same time) fails on it, and that failure is
  * ignored. Afterwards the table must be there, or startup stops and says so.
  */
-public class CoboTokenStoreSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+class CoboTokenStoreSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
 	private static final String SCRIPTS = "classpath:org/springframework/security/oauth2/client/";
 

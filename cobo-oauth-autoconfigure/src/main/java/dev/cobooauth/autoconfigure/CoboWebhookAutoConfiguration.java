@@ -1,15 +1,11 @@
 package dev.cobooauth.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import dev.cobooauth.signing.CoboSignatureVerifier;
-import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.webhook.CoboDeliveryExceptionHandler;
 import dev.cobooauth.webhook.CoboDeliveryReader;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
-import dev.cobooauth.signing.SeenDeliveries;
 import dev.cobooauth.webhook.ReactiveVerifiedCoboDeliveryArgumentResolver;
 import dev.cobooauth.webhook.VerifiedCoboDeliveryArgumentResolver;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,19 +39,12 @@ public class CoboWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoboDeliveryVerifier coboDeliveryVerifier(CoboProperties properties, CoboWebhookProperties webhook) {
-		Duration tolerance = webhook.getTolerance();
-		if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
-			throw new InvalidCoboPropertyException("cobo.webhook.tolerance", "must be a positive duration",
-					"Set it to e.g. 5m, the window Cobo's deliveries must arrive in.");
-		}
-		if (webhook.getReplayCacheSize() < 1) {
-			throw new InvalidCoboPropertyException("cobo.webhook.replay-cache-size", "must be at least 1",
-					"Set it above the number of deliveries expected within cobo.webhook.tolerance.");
-		}
 		Clock clock = Clock.systemUTC();
-		return new CoboDeliveryVerifier(CoboSignatureVerifier.of(KeyType.ED25519, deliveryKey(properties, webhook),
-				deliveryKeySource(properties, webhook)), tolerance, new SeenDeliveries(webhook.getReplayCacheSize(), clock),
-				clock);
+		return CoboDeliveryVerifier.builder(deliveryKey(properties, webhook), deliveryKeySource(properties, webhook))
+			.tolerance(webhook.getTolerance())
+			.replayCacheSize(webhook.getReplayCacheSize())
+			.clock(clock)
+			.build();
 	}
 
 	private static String deliveryKey(CoboProperties properties, CoboWebhookProperties webhook) {
@@ -84,13 +73,9 @@ public class CoboWebhookAutoConfiguration {
 		return new CoboDeliveryReader(json.getIfUnique(() -> JsonMapper.builder().build()));
 	}
 
+	/** The size fits: {@link CoboWebhookProperties} refused one that does not when it was bound. */
 	static int maxBodySize(CoboWebhookProperties webhook) {
-		long bytes = (webhook.getMaxBodySize() != null) ? webhook.getMaxBodySize().toBytes() : 0;
-		if (bytes < 1 || bytes > Integer.MAX_VALUE - 1) {
-			throw new InvalidCoboPropertyException("cobo.webhook.max-body-size", "must be between 1B and 2GB",
-					"Set it to e.g. 1MB, above the largest delivery Cobo sends.");
-		}
-		return (int) bytes;
+		return Math.toIntExact(webhook.getMaxBodySize().toBytes());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,12 +2,7 @@ package dev.cobooauth.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.cobooauth.oauth2.CoboClientRegistrations;
-import dev.cobooauth.oauth2.CoboTokenStore;
 import dev.cobooauth.oauth2.TokenLock;
-import dev.cobooauth.oauth2.CoboJdbcOAuth2AuthorizedClientService;
-import dev.cobooauth.oauth2.PostgresAdvisoryTokenLock;
-import dev.cobooauth.oauth2.TokenValueEncryption;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The token store of {@code cobo.token-store.type=jdbc}: Spring Security's
  * {@code JdbcOAuth2AuthorizedClientService} on the application's {@code DataSource}, its table
  * created as {@code cobo.token-store.initialize-schema} says, token values encrypted when
- * {@code cobo.token-store.encryption-key} is set, and a PostgreSQL advisory lock that lets one
- * instance at a time ask Cobo for a given token. Without JDBC support or a {@code DataSource},
- * startup stops with what to add.
+ * {@code cobo.token-store.encryption-key} is set, and a lock ({@code coboTokenLock}, PostgreSQL's
+ * advisory lock unless the application has a {@link TokenLock} of its own) that lets one instance at
+ * a time ask Cobo for a given token. Without JDBC support or a {@code DataSource}, startup stops
+ * with what to add.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "cobo.token-store.type", havingValue = "jdbc")
@@ -50,22 +46,18 @@ class JdbcTokenStoreConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TokenLock coboTokenLock(ObjectProvider<DataSource> dataSource, CoboProperties properties) {
-			return new PostgresAdvisoryTokenLock(dataSource(dataSource), properties.getToken().getAcquireTimeout());
+			return TokenLock.postgresAdvisory(dataSource(dataSource), properties.getToken().getAcquireTimeout());
 		}
 
 		/**
 		 * @param initializer taken so that the table exists before the first token is stored
 		 */
 		@Bean
-		@ConditionalOnMissingBean
-		CoboTokenStore coboTokenStore(ObjectProvider<DataSource> dataSource, CoboClientRegistrations registrations,
-				TokenLock coboTokenLock, CoboTokenStoreSchemaInitializer initializer, CoboProperties properties) {
+		CoboTokensBuilderCustomizer coboJdbcTokenStore(ObjectProvider<DataSource> dataSource, TokenLock coboTokenLock,
+				CoboTokenStoreSchemaInitializer initializer, CoboProperties properties) {
+			DataSource database = dataSource(dataSource);
 			byte[] key = new CoboPropertiesMapper(properties).tokenEncryptionKey();
-			TokenValueEncryption encryption = (key != null) ? TokenValueEncryption.aesGcm(key)
-					: TokenValueEncryption.none();
-			CoboJdbcOAuth2AuthorizedClientService service = new CoboJdbcOAuth2AuthorizedClientService(
-					new JdbcTemplate(dataSource(dataSource)), registrations.repository(), encryption);
-			return new CoboTokenStore(service, coboTokenLock);
+			return (builder) -> builder.jdbcTokenStore(database, key).tokenLock(coboTokenLock);
 		}
 
 		private static DataSource dataSource(ObjectProvider<DataSource> dataSource) {
@@ -86,8 +78,7 @@ class JdbcTokenStoreConfiguration {
 	static class WithoutJdbc {
 
 		@Bean
-		@ConditionalOnMissingBean
-		CoboTokenStore coboTokenStore() {
+		CoboTokensBuilderCustomizer coboJdbcTokenStore() {
 			throw new InvalidCoboPropertyException(TYPE, "is jdbc, but Spring's JDBC support is not on the classpath",
 					"Add spring-boot-starter-jdbc and your database's JDBC driver (e.g. org.postgresql:postgresql), "
 							+ "or set " + TYPE + "=memory.");

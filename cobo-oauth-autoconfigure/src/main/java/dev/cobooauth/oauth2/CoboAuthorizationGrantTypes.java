@@ -5,7 +5,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 /**
  * The grant types Cobo adds to OAuth 2.0.
  */
-public final class CoboAuthorizationGrantTypes {
+final class CoboAuthorizationGrantTypes {
 
 	/**
 	 * A Portal App obtains an organization's Org Access Token with its client id and the org id,

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  * API key, or both. Both token flows keep their tokens in one {@link CoboTokenStore}, whose
  * service finds a stored token only if its registration is in this repository.
  */
-public final class CoboClientRegistrations {
+final class CoboClientRegistrations {
 
 	/** Registration id of the Portal App (Org Access Tokens). */
 	public static final String ORG_ACCESS_TOKEN = "cobo";

@@ -33,7 +33,7 @@ import org.springframework.util.StringUtils;
  * A database failure becomes a {@link dev.cobooauth.oauth2.CoboTokenStoreUnavailableException}
  * naming the store and the cause.
  */
-public class CoboJdbcOAuth2AuthorizedClientService extends JdbcOAuth2AuthorizedClientService {
+class CoboJdbcOAuth2AuthorizedClientService extends JdbcOAuth2AuthorizedClientService {
 
 	private static final Log logger = LogFactory.getLog(CoboJdbcOAuth2AuthorizedClientService.class);
 

@@ -18,7 +18,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * {@link dev.cobooauth.oauth2.CoboOrgAccessTokenInterceptor}, with the same handling of
  * dead tokens.
  */
-public final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeFilterFunction {
+final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private static final Log logger = LogFactory.getLog(CoboOrgAccessTokenExchangeFilterFunction.class);
 

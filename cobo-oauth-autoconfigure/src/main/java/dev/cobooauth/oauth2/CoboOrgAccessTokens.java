@@ -2,38 +2,25 @@ package dev.cobooauth.oauth2;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
  * The Org Access Tokens of every organization that installed the Portal App: hands out a valid
  * token for an org, obtaining or refreshing it when needed, and forgets a token Cobo rejected.
- * Works on any thread (schedulers, CLI), not only inside an HTTP request.
+ * Works on any thread (schedulers, CLI), not only inside an HTTP request. Inject the
+ * {@code coboOrgAccessTokens} bean, or get it from {@link CoboTokens#orgAccessTokens()}.
  * <p>
- * It wraps the starter's own {@link OAuth2AuthorizedClientManager} rather than being one, so that
- * Spring Security keeps building the application's own manager as before.
+ * It wraps the starter's own manager rather than being an {@code OAuth2AuthorizedClientManager}
+ * bean, so that Spring Security keeps building the application's own manager as before.
  */
 public class CoboOrgAccessTokens {
 
-	private final OAuth2AuthorizedClientManager manager;
-
-	private final OAuth2AuthorizedClientService store;
+	private final SingleFlightOAuth2AuthorizedClientManager engine;
 
 	private final String registrationId;
 
-	/**
-	 * @param manager the starter's manager, whose provider implements Cobo's grants
-	 * @param store the service the manager saves tokens in
-	 * @param registrationId the Portal App's registration id
-	 */
-	public CoboOrgAccessTokens(OAuth2AuthorizedClientManager manager, OAuth2AuthorizedClientService store,
-			String registrationId) {
-		if (manager == null || store == null || registrationId == null) {
-			throw new IllegalArgumentException("manager, store and registrationId cannot be null");
-		}
-		this.manager = manager;
-		this.store = store;
+	CoboOrgAccessTokens(SingleFlightOAuth2AuthorizedClientManager engine, String registrationId) {
+		this.engine = engine;
 		this.registrationId = registrationId;
 	}
 
@@ -44,13 +31,7 @@ public class CoboOrgAccessTokens {
 	 * refuses, naming the org and Cobo's answer
 	 */
 	public OAuth2AuthorizedClient authorize(String orgId) {
-		if (orgId == null || orgId.isBlank()) {
-			throw new IllegalArgumentException("orgId cannot be empty");
-		}
-		OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId)
-			.principal(orgId)
-			.build();
-		OAuth2AuthorizedClient client = this.manager.authorize(request);
+		OAuth2AuthorizedClient client = this.engine.authorize(request(orgId));
 		if (client == null) {
 			throw new IllegalStateException("No Org Access Token could be obtained for org " + orgId
 					+ ": registration '" + this.registrationId + "' is not an org_implicit registration");
@@ -73,15 +54,23 @@ public class CoboOrgAccessTokens {
 	 * @param rejected the token Cobo rejected
 	 */
 	public void discard(String orgId, OAuth2AccessToken rejected) {
-		OAuth2AuthorizedClient stored = this.store.loadAuthorizedClient(this.registrationId, orgId);
-		if (stored != null && stored.getAccessToken().getTokenValue().equals(rejected.getTokenValue())) {
-			this.store.removeAuthorizedClient(this.registrationId, orgId);
-		}
+		this.engine.discard(this.registrationId, orgId, rejected.getTokenValue());
 	}
 
 	/** @return the Portal App's registration id */
 	public String getRegistrationId() {
 		return this.registrationId;
+	}
+
+	SingleFlightOAuth2AuthorizedClientManager engine() {
+		return this.engine;
+	}
+
+	private OAuth2AuthorizeRequest request(String orgId) {
+		if (orgId == null || orgId.isBlank()) {
+			throw new IllegalArgumentException("orgId cannot be empty");
+		}
+		return OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId).principal(orgId).build();
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.web.service.invoker.HttpServiceArgumentResolver;
  * attribute that the Org Access Token interceptor and filter read. A {@code null} argument leaves
  * the attribute unset, so the call falls back to the default org or fails clearly.
  */
-public final class CoboOrgIdArgumentResolver implements HttpServiceArgumentResolver {
+final class CoboOrgIdArgumentResolver implements HttpServiceArgumentResolver {
 
 	@Override
 	public boolean resolve(Object argument, MethodParameter parameter, HttpRequestValues.Builder requestValues) {

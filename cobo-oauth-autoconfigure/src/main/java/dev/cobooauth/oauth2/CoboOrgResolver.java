@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
  * default org, else a {@link MissingCoboOrgException}. Never falls back to a shared identity, so
  * tokens never cross orgs.
  */
-public final class CoboOrgResolver {
+final class CoboOrgResolver {
 
 	private final String defaultOrg;
 

@@ -10,7 +10,7 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
  * Cobo: base URL, signing, Org Access Tokens, response verification, and {@code @CoboOrgId}
  * parameters. The application's other groups are left untouched.
  */
-public final class CoboRestClientHttpServiceGroupConfigurer implements RestClientHttpServiceGroupConfigurer {
+final class CoboRestClientHttpServiceGroupConfigurer implements RestClientHttpServiceGroupConfigurer {
 
 	private final Consumer<RestClient.Builder> coboClient;
 

@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * not installed the app).</li>
  * </ul>
  */
-public final class CoboTokenErrors {
+final class CoboTokenErrors {
 
 	/** The OAuth error code for failures worth trying again. */
 	public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";

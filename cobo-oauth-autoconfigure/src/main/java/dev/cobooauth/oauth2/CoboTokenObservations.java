@@ -7,7 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
  * Makes the observation of each token operation, in the application's {@link ObservationRegistry}
  * and with its convention if it has one. {@link #NOOP} observes nothing.
  */
-public final class CoboTokenObservations {
+final class CoboTokenObservations {
 
 	/** Observes nothing. */
 	public static final CoboTokenObservations NOOP = new CoboTokenObservations(ObservationRegistry.NOOP, null);

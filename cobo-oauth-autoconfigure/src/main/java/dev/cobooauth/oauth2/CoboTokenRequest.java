@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
  * @param spentRefreshToken the refresh token this call spends, kept if the answer lacks a new one;
  * {@code null} when none is spent
  */
-public record CoboTokenRequest(CoboTokenOperation operation, HttpMethod method, String uri,
+record CoboTokenRequest(CoboTokenOperation operation, HttpMethod method, String uri,
 		Map<String, String> jsonBody, String spentRefreshToken) {
 
 	@Override

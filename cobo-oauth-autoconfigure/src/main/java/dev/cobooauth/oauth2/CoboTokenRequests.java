@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@value #PERMISSION_TOKEN_REFRESH_URI}. A registration pointed at a proxy or a simulator thus
  * moves both, and no URI is guessed by rewriting another.
  */
-public final class CoboTokenRequests {
+final class CoboTokenRequests {
 
 	/**
 	 * Key, in a permission token registration's provider configuration metadata, of the Refresh

@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * the lifetime Cobo documents for the operation (never "already expired"). A failure becomes a
  * {@link CoboTokenException} ({@link CoboTokenErrors}).
  */
-public final class CoboTokenResponseReader {
+final class CoboTokenResponseReader {
 
 	private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
 	};

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * jitter (a random 50 to 100 percent of it); a {@code Retry-After} from Cobo replaces it, up to
  * {@link #MAX_RETRY_AFTER}.
  */
-public final class CoboTokenRetry {
+final class CoboTokenRetry {
 
 	/** The longest {@code Retry-After} honoured; a longer one is cut to this. */
 	public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);

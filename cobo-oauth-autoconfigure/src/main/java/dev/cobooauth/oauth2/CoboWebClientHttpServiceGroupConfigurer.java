@@ -10,7 +10,7 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
  * interfaces, and only that one, for Cobo; the reactive twin of
  * {@link CoboRestClientHttpServiceGroupConfigurer}.
  */
-public final class CoboWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceGroupConfigurer {
+final class CoboWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceGroupConfigurer {
 
 	private final Consumer<WebClient.Builder> coboClient;
 

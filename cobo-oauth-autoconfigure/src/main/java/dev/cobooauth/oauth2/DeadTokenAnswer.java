@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
  * {@code error_code} 1000, which is what Cobo answers to an expired token. Also says which requests
  * may be sent again after such an answer: only safe methods, never a POST.
  */
-public final class DeadTokenAnswer {
+final class DeadTokenAnswer {
 
 	/** Cobo's error code for an internal error, also given to an expired Org Access Token. */
 	public static final int EXPIRED_TOKEN_ERROR_CODE = 1000;

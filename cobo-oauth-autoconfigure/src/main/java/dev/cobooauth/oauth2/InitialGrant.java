@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * @param grantRequests the grant request for a registration and a principal name
  * @param tokenName how to name the token of a principal, e.g. "an Org Access Token for org o-1"
  */
-public record InitialGrant<T extends AbstractOAuth2AuthorizationGrantRequest>(CoboTokenOperation operation,
+record InitialGrant<T extends AbstractOAuth2AuthorizationGrantRequest>(CoboTokenOperation operation,
 		BiFunction<ClientRegistration, String, T> grantRequests, Function<String, String> tokenName) {
 
 	/**

@@ -23,7 +23,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  *
  * @param <T> the grant request it sends
  */
-public final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2AuthorizationGrantRequest>
+final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AuthorizedClientProvider {
 
 	private static final Log logger = LogFactory.getLog(InitialGrantOAuth2AuthorizedClientProvider.class);

@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 /**
  * A request for an organization's Org Access Token with the {@code org_implicit} grant.
  */
-public class OrgImplicitGrantRequest extends AbstractOAuth2AuthorizationGrantRequest {
+class OrgImplicitGrantRequest extends AbstractOAuth2AuthorizationGrantRequest {
 
 	private final String orgId;
 

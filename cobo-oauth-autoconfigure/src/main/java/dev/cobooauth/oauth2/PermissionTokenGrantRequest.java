@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * A request to exchange the API key's signature for a Permission Access Token of one permission
  * type, e.g. {@code payment_orders_payin} for Cobo's Checkout SDK.
  */
-public class PermissionTokenGrantRequest extends AbstractOAuth2AuthorizationGrantRequest {
+class PermissionTokenGrantRequest extends AbstractOAuth2AuthorizationGrantRequest {
 
 	private final String permissionType;
 

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Waiting for the lock is bounded by PostgreSQL's {@code lock_timeout}, set for the transaction.
  */
-public final class PostgresAdvisoryTokenLock implements TokenLock {
+final class PostgresAdvisoryTokenLock implements TokenLock {
 
 	/** First key of the starter's advisory locks ("Cobo" in ASCII), apart from the application's own. */
 	static final int LOCK_NAMESPACE = 0x436F626F;

@@ -4,33 +4,25 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
- * The reactive twin of {@link CoboOrgAccessTokens}: works outside any {@code ServerWebExchange}.
+ * The reactive face of {@link CoboOrgAccessTokens}, over the same token engine: works outside any
+ * {@code ServerWebExchange}. A cached token is emitted on the subscriber's thread; a subscriber
+ * that must wait for one never blocks its thread. Inject the {@code coboReactiveOrgAccessTokens}
+ * bean, or get it from {@link CoboTokens#reactiveOrgAccessTokens()}.
  */
 public class ReactiveCoboOrgAccessTokens {
 
-	private final ReactiveOAuth2AuthorizedClientManager manager;
+	private final SingleFlightOAuth2AuthorizedClientManager engine;
 
-	private final ReactiveOAuth2AuthorizedClientService store;
+	private final SingleFlightReactiveOAuth2AuthorizedClientManager manager;
 
 	private final String registrationId;
 
-	/**
-	 * @param manager the starter's reactive manager, whose provider implements Cobo's grants
-	 * @param store the service the manager saves tokens in
-	 * @param registrationId the Portal App's registration id
-	 */
-	public ReactiveCoboOrgAccessTokens(ReactiveOAuth2AuthorizedClientManager manager,
-			ReactiveOAuth2AuthorizedClientService store, String registrationId) {
-		if (manager == null || store == null || registrationId == null) {
-			throw new IllegalArgumentException("manager, store and registrationId cannot be null");
-		}
-		this.manager = manager;
-		this.store = store;
+	ReactiveCoboOrgAccessTokens(SingleFlightOAuth2AuthorizedClientManager engine, String registrationId) {
+		this.engine = engine;
+		this.manager = new SingleFlightReactiveOAuth2AuthorizedClientManager(engine);
 		this.registrationId = registrationId;
 	}
 
@@ -65,9 +57,8 @@ public class ReactiveCoboOrgAccessTokens {
 	 * @return completion
 	 */
 	public Mono<Void> discard(String orgId, OAuth2AccessToken rejected) {
-		return this.store.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registrationId, orgId)
-			.filter((stored) -> stored.getAccessToken().getTokenValue().equals(rejected.getTokenValue()))
-			.flatMap((stored) -> this.store.removeAuthorizedClient(this.registrationId, orgId));
+		return Mono.defer(() -> Mono.fromFuture(
+				this.engine.discardAsync(this.registrationId, orgId, rejected.getTokenValue()), true));
 	}
 
 	/** @return the Portal App's registration id */

@@ -3,36 +3,23 @@ package dev.cobooauth.oauth2;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 
 /**
- * The reactive twin of {@link CoboPermissionTokens}: works outside any {@code ServerWebExchange}.
+ * The reactive face of {@link CoboPermissionTokens}, over the same token engine: works outside any
+ * {@code ServerWebExchange}, emits a cached token on the subscriber's thread and never blocks one
+ * that waits. Inject the {@code coboReactivePermissionTokens} bean, or get it from
+ * {@link CoboTokens#reactivePermissionTokens()}.
  */
 public class ReactiveCoboPermissionTokens {
 
-	private final ReactiveOAuth2AuthorizedClientManager manager;
+	private final SingleFlightReactiveOAuth2AuthorizedClientManager manager;
 
-	private final String registrationId;
+	private final OAuth2AuthorizeRequest request;
 
-	private final String principalName;
-
-	/**
-	 * @param manager the starter's reactive manager, whose provider implements the permission token
-	 * grant
-	 * @param registrationId the API key's registration id
-	 * @param principalName the name the token is stored under, the API key's public key in hex
-	 */
-	public ReactiveCoboPermissionTokens(ReactiveOAuth2AuthorizedClientManager manager, String registrationId,
+	ReactiveCoboPermissionTokens(SingleFlightOAuth2AuthorizedClientManager engine, String registrationId,
 			String principalName) {
-		if (manager == null || registrationId == null) {
-			throw new IllegalArgumentException("manager and registrationId cannot be null");
-		}
-		if (principalName == null || principalName.isBlank()) {
-			throw new IllegalArgumentException("principalName cannot be empty");
-		}
-		this.manager = manager;
-		this.registrationId = registrationId;
-		this.principalName = principalName;
+		this.manager = new SingleFlightReactiveOAuth2AuthorizedClientManager(engine);
+		this.request = OAuth2AuthorizeRequest.withClientRegistrationId(registrationId).principal(principalName).build();
 	}
 
 	/**
@@ -40,18 +27,15 @@ public class ReactiveCoboPermissionTokens {
 	 * {@link org.springframework.security.oauth2.client.ClientAuthorizationException} if Cobo refuses
 	 */
 	public Mono<PermissionAccessToken> current() {
-		OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId)
-			.principal(this.principalName)
-			.build();
-		return this.manager.authorize(request)
+		return this.manager.authorize(this.request)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("No Permission Access Token could be obtained: "
-					+ "registration '" + this.registrationId + "' is not a permission token registration")))
+					+ "registration '" + getRegistrationId() + "' is not a permission token registration")))
 			.map((client) -> PermissionAccessToken.of(client.getAccessToken()));
 	}
 
 	/** @return the API key's registration id */
 	public String getRegistrationId() {
-		return this.registrationId;
+		return this.request.getClientRegistrationId();
 	}
 
 }

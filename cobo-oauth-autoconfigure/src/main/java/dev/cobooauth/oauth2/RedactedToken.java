@@ -5,7 +5,7 @@ package dev.cobooauth.oauth2;
  * to tell two tokens apart, never enough to use one. Short values show even less, so the prefix is
  * at most a quarter of the token.
  */
-public final class RedactedToken {
+final class RedactedToken {
 
 	private static final int MAX_SHOWN = 4;
 

@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedCl
  * token is never sent twice. Each refresh is observed ({@link #setObservations}) and logged at
  * DEBUG, the new token only by its first characters.
  */
-public final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2AuthorizedClientProvider {
+final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2AuthorizedClientProvider {
 
 	private static final Log logger = LogFactory.getLog(RefreshingOAuth2AuthorizedClientProvider.class);
 

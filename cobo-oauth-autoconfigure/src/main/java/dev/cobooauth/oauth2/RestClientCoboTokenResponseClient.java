@@ -22,20 +22,21 @@ import org.springframework.web.client.RestClient;
  *
  * @param <T> the grant request it serves
  */
-public final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
+final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {
 
 	private final RestClient restClient;
 
 	private final Function<T, CoboTokenRequest> requests;
 
-	private final CoboTokenResponseReader reader = new CoboTokenResponseReader(Clock.systemUTC());
+	private final CoboTokenResponseReader reader;
 
 	/**
 	 * @param restClient a client that signs with the right key and verifies Cobo's signatures
 	 * @param requests what a grant request sends, e.g. {@link CoboTokenRequests#orgImplicit}
+	 * @param clock what a {@code Retry-After} date is measured from
 	 */
-	public RestClientCoboTokenResponseClient(RestClient restClient, Function<T, CoboTokenRequest> requests) {
+	RestClientCoboTokenResponseClient(RestClient restClient, Function<T, CoboTokenRequest> requests, Clock clock) {
 		if (restClient == null) {
 			throw new IllegalArgumentException("restClient cannot be null");
 		}
@@ -44,6 +45,7 @@ public final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2Aut
 		}
 		this.restClient = restClient;
 		this.requests = requests;
+		this.reader = new CoboTokenResponseReader(clock);
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  *
  * @param <T> the grant request it serves
  */
-public final class RetryingOAuth2AccessTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
+final class RetryingOAuth2AccessTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {
 
 	private static final Log logger = LogFactory.getLog(RetryingOAuth2AccessTokenResponseClient.class);

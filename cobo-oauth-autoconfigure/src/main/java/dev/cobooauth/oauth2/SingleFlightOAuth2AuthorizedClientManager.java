@@ -1,40 +1,47 @@
 package dev.cobooauth.oauth2;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * Makes a manager frugal under load. A token that is not due is served straight from the store,
- * without any lock. A token inside the refresh margin but not yet expired keeps being served while
- * one refresh runs in the background. Only when there is no token, or it has really expired, do
- * callers wait: one of them asks Cobo ({@link TokenFlights}), the others share its result or its
- * error, for at most the acquire timeout. The delegate saves the new token before any waiter goes
- * on, so a rotated refresh token is never sent twice.
+ * The starter's one token engine, for both stacks: a manager that is frugal under load. A token
+ * that is not due is served straight from the store, without any lock. A token inside the refresh
+ * margin but not yet expired keeps being served while one refresh runs on the executor. Only when
+ * there is no token, or it has really expired, do callers wait: one of them asks Cobo
+ * ({@link TokenFlights}), the others share its result or its error, for at most the acquire
+ * timeout. The delegate (Spring Security's manager with Cobo's providers) saves the new token
+ * before any waiter goes on, so a rotated refresh token is never sent twice.
  * <p>
  * When other processes share the store, the caller that asks Cobo first takes the store's
- * {@link TokenLock} and the delegate reads the store again inside it: a token another instance
- * has just obtained is used as it is, without a second request to Cobo.
+ * {@link TokenLock} and the delegate reads the store again inside it: a token another instance has
+ * just obtained is used as it is, without a second request to Cobo.
+ * <p>
+ * {@link #authorize} blocks its caller while it waits; {@link #authorizeAsync} never blocks: a
+ * cached token of a store in memory is served on the caller's thread, and everything that may block
+ * (the token request, a database read) runs on the executor.
  */
-public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
+final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
 
 	private static final Log logger = LogFactory.getLog(SingleFlightOAuth2AuthorizedClientManager.class);
 
 	private final OAuth2AuthorizedClientManager delegate;
 
-	private final OAuth2AuthorizedClientService store;
+	private final TokenStore store;
 
 	private final TokenFlights flights;
 
@@ -42,91 +49,132 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 
 	private final Duration acquireTimeout;
 
-	private final TokenLock lock;
+	private final Executor executor;
 
 	/**
-	 * A manager for a store no other process shares.
-	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
-	 * @param store where the delegate keeps tokens
-	 * @param flights the flights in progress, shared with other managers of the same store
+	 * @param delegate the manager that asks Cobo and saves the result in the store
+	 * @param store where the delegate keeps tokens, and the lock of the processes sharing it
+	 * @param flights the flights in progress, shared with the application's other managers
 	 * @param expiry decides when a token is due and when it has expired
 	 * @param acquireTimeout how long a caller waits for a token request in flight
+	 * @param executor runs background refreshes, and the token requests of callers that must not
+	 * block
 	 */
-	public SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
-			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
-			Duration acquireTimeout) {
-		this(delegate, store, flights, expiry, acquireTimeout, TokenLock.NONE);
-	}
-
-	/**
-	 * @param delegate the manager that asks Cobo and saves the result in {@code store}
-	 * @param store where the delegate keeps tokens
-	 * @param flights the flights in progress, shared with other managers of the same store
-	 * @param expiry decides when a token is due and when it has expired
-	 * @param acquireTimeout how long a caller waits for a token request in flight
-	 * @param lock the lock the store's processes take around a token request
-	 */
-	public SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate,
-			OAuth2AuthorizedClientService store, TokenFlights flights, TokenExpiry expiry,
-			Duration acquireTimeout, TokenLock lock) {
-		if (delegate == null || store == null || flights == null || expiry == null || lock == null) {
-			throw new IllegalArgumentException("delegate, store, flights, expiry and lock cannot be null");
-		}
-		if (acquireTimeout == null || acquireTimeout.isNegative() || acquireTimeout.isZero()) {
-			throw new IllegalArgumentException("acquireTimeout must be positive");
-		}
+	SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate, TokenStore store,
+			TokenFlights flights, TokenExpiry expiry, Duration acquireTimeout, Executor executor) {
 		this.delegate = delegate;
 		this.store = store;
 		this.flights = flights;
 		this.expiry = expiry;
 		this.acquireTimeout = acquireTimeout;
-		this.lock = lock;
+		this.executor = executor;
 	}
 
 	@Override
-	public OAuth2AuthorizedClient authorize(OAuth2AuthorizeRequest request) {
-		String registrationId = request.getClientRegistrationId();
-		String principal = request.getPrincipal().getName();
-		OAuth2AuthorizedClient stored = this.store.loadAuthorizedClient(registrationId, principal);
-		if (stored != null && !this.expiry.isDue(stored.getAccessToken())) {
-			return stored;
+	public @Nullable OAuth2AuthorizedClient authorize(OAuth2AuthorizeRequest request) {
+		OAuth2AuthorizedClient cached = cached(request);
+		if (cached != null) {
+			return cached;
 		}
-		if (stored != null && !this.expiry.isExpired(stored.getAccessToken())) {
-			if (logger.isTraceEnabled()) {
-				logger.trace("Token of '" + principal + "' expires at " + stored.getAccessToken().getExpiresAt()
-						+ "; serving it while it is refreshed in the background");
-			}
-			refreshInBackground(request);
-			return stored;
-		}
-		if (logger.isTraceEnabled()) {
-			logger.trace(((stored != null) ? "Token of '" + principal + "' has expired" : "No token for '" + principal + "'")
-					+ "; waiting for one");
-		}
-		return fly(request);
-	}
-
-	private void refreshInBackground(OAuth2AuthorizeRequest request) {
-		TokenFlights.Flight flight = this.flights.board(request.getClientRegistrationId(),
-				request.getPrincipal().getName());
-		if (flight.leader()) {
-			this.flights.inBackground(() -> leadUnwatched(flight, request));
-		}
-	}
-
-	private OAuth2AuthorizedClient fly(OAuth2AuthorizeRequest request) {
-		TokenFlights.Flight flight = this.flights.board(request.getClientRegistrationId(),
-				request.getPrincipal().getName());
+		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
 			return lead(flight, request);
 		}
 		return await(flight, request);
 	}
 
-	private OAuth2AuthorizedClient lead(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
+	/**
+	 * Authorizes without blocking the caller.
+	 * @param request what to authorize
+	 * @return completed at once with a cached token of a store in memory; otherwise completed on
+	 * the executor, or by the caller that leads the flight; the caller bounds its wait with
+	 * {@link #timedOut}
+	 */
+	CompletableFuture<@Nullable OAuth2AuthorizedClient> authorizeAsync(OAuth2AuthorizeRequest request) {
+		if (this.store.readsBlock()) {
+			return CompletableFuture.supplyAsync(() -> authorize(request), this.executor);
+		}
+		OAuth2AuthorizedClient cached = cached(request);
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		TokenFlights.Flight flight = board(request);
+		if (flight.leader()) {
+			this.executor.execute(() -> leadUnwatched(flight, request));
+		}
+		// A copy, so that a caller giving up never completes the flight the others wait for.
+		return flight.result().copy();
+	}
+
+	/**
+	 * Forgets the stored token of a principal if it is still the one Cobo rejected; a token another
+	 * caller has replaced meanwhile is left alone.
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 * @param rejectedTokenValue the access token Cobo rejected
+	 */
+	void discard(String registrationId, String principalName, String rejectedTokenValue) {
+		OAuth2AuthorizedClient stored = this.store.service().loadAuthorizedClient(registrationId, principalName);
+		if (stored != null && stored.getAccessToken().getTokenValue().equals(rejectedTokenValue)) {
+			this.store.service().removeAuthorizedClient(registrationId, principalName);
+		}
+	}
+
+	/**
+	 * {@link #discard} without blocking the caller on a store that may block.
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 * @param rejectedTokenValue the access token Cobo rejected
+	 * @return completes once the token is forgotten or left alone
+	 */
+	CompletableFuture<Void> discardAsync(String registrationId, String principalName, String rejectedTokenValue) {
+		if (this.store.readsBlock()) {
+			return CompletableFuture.runAsync(() -> discard(registrationId, principalName, rejectedTokenValue),
+					this.executor);
+		}
+		discard(registrationId, principalName, rejectedTokenValue);
+		return CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * @return the stored client if it may be served now (refreshing it in the background when it is
+	 * inside its refresh margin), or {@code null} when the caller must wait for a token
+	 */
+	private @Nullable OAuth2AuthorizedClient cached(OAuth2AuthorizeRequest request) {
+		String principal = request.getPrincipal().getName();
+		OAuth2AuthorizedClient stored = this.store.service()
+			.loadAuthorizedClient(request.getClientRegistrationId(), principal);
+		if (stored == null) {
+			logger.trace("No token for '" + principal + "'; waiting for one");
+			return null;
+		}
+		if (!this.expiry.isDue(stored.getAccessToken())) {
+			return stored;
+		}
+		if (this.expiry.isExpired(stored.getAccessToken())) {
+			logger.trace("Token of '" + principal + "' has expired; waiting for a new one");
+			return null;
+		}
+		if (logger.isTraceEnabled()) {
+			logger.trace("Token of '" + principal + "' expires at " + stored.getAccessToken().getExpiresAt()
+					+ "; serving it while it is refreshed in the background");
+		}
+		TokenFlights.Flight flight = board(request);
+		if (flight.leader()) {
+			this.executor.execute(() -> leadUnwatched(flight, request));
+		}
+		return stored;
+	}
+
+	private TokenFlights.Flight board(OAuth2AuthorizeRequest request) {
+		return this.flights.board(request.getClientRegistrationId(), request.getPrincipal().getName());
+	}
+
+	private @Nullable OAuth2AuthorizedClient lead(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
 		try {
-			OAuth2AuthorizedClient client = this.lock.inLock(request.getClientRegistrationId(),
-					request.getPrincipal().getName(), () -> this.delegate.authorize(request));
+			OAuth2AuthorizedClient client = this.store.lock()
+				.inLock(request.getClientRegistrationId(), request.getPrincipal().getName(),
+						() -> this.delegate.authorize(request));
 			this.flights.land(flight, client, null);
 			return client;
 		}
@@ -141,13 +189,14 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 			lead(flight, request);
 		}
 		catch (RuntimeException ex) {
-			// The stored token is still valid; the next caller after its expiry tries again.
-			logger.warn("Background refresh of the token of '" + request.getPrincipal().getName() + "' failed: "
+			// Whoever waits has the error; a token still valid keeps serving, and the next caller
+			// after its expiry tries again.
+			logger.warn("Obtaining the token of '" + request.getPrincipal().getName() + "' in the background failed: "
 					+ ex.getMessage());
 		}
 	}
 
-	private OAuth2AuthorizedClient await(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
+	private @Nullable OAuth2AuthorizedClient await(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
 		try {
 			return flight.result().get(this.acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -155,17 +204,31 @@ public final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Au
 			throw rethrow(ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable",
-					"Timed out after " + this.acquireTimeout + " waiting for the token of '"
-							+ request.getPrincipal().getName() + "' that another caller is requesting",
-					null), ex);
+			throw timedOut(ex, request);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable",
+			throw new OAuth2AuthorizationException(new OAuth2Error(CoboTokenErrors.TEMPORARILY_UNAVAILABLE,
 					"Interrupted while waiting for the token of '" + request.getPrincipal().getName() + "'", null),
 					ex);
 		}
+	}
+
+	/** @return how long a caller waits for a token request in flight */
+	Duration acquireTimeout() {
+		return this.acquireTimeout;
+	}
+
+	/**
+	 * @param timeout why a caller stopped waiting
+	 * @param request what it waited for
+	 * @return the error it gets: {@code temporarily_unavailable}, naming the principal
+	 */
+	OAuth2AuthorizationException timedOut(Throwable timeout, OAuth2AuthorizeRequest request) {
+		return new OAuth2AuthorizationException(new OAuth2Error(CoboTokenErrors.TEMPORARILY_UNAVAILABLE,
+				"Timed out after " + this.acquireTimeout + " waiting for the token of '"
+						+ request.getPrincipal().getName() + "' that another caller is requesting",
+				null), timeout);
 	}
 
 	private static RuntimeException rethrow(Throwable failure) {

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
  * older than the lifetime Cobo gives refresh tokens (they carry no expiry of their own). New tokens
  * are dated by the same clock ({@link #stamp}), so a clock injected in tests governs both.
  */
-public final class TokenExpiry {
+final class TokenExpiry {
 
 	private final Clock clock;
 

@@ -1,6 +1,9 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Duration;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 /**
  * Serializes token requests for one (registration, principal) across every process that shares a
@@ -10,7 +13,9 @@ import java.util.function.Supplier;
  * spending the same refresh token twice.
  * <p>
  * A section runs on the calling thread and may block while another process holds the lock. A
- * store kept in one process's memory needs no such lock: {@link #NONE}.
+ * store kept in one process's memory needs no such lock: {@link #NONE}. For PostgreSQL there is
+ * {@link #postgresAdvisory}; implement this interface for another database, and publish it as the
+ * {@code coboTokenLock} bean (or give it to {@link CoboTokens.Builder#tokenLock}).
  */
 public interface TokenLock {
 
@@ -44,5 +49,19 @@ public interface TokenLock {
 	 * ({@code temporarily_unavailable}) if another process held the lock for too long
 	 */
 	<T> T inLock(String registrationId, String principalName, Supplier<T> section);
+
+	/**
+	 * The lock of a token store in PostgreSQL: a transaction-level advisory lock on (schema,
+	 * registration, principal), {@code pg_advisory_xact_lock}, held in a READ COMMITTED transaction
+	 * of its own, so that the store read again inside the section sees what the previous holder
+	 * committed. Released when the section ends, or with the connection of an instance that dies.
+	 * @param dataSource the token store's database; needs Spring's JDBC support
+	 * @param timeout how long to wait for another instance's lock ({@code lock_timeout}) before
+	 * failing with {@code temporarily_unavailable}
+	 * @return the lock
+	 */
+	static TokenLock postgresAdvisory(DataSource dataSource, Duration timeout) {
+		return new PostgresAdvisoryTokenLock(dataSource, timeout);
+	}
 
 }

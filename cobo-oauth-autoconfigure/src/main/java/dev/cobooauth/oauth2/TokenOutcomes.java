@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * obtaining one last failed and with which OAuth error code. Fed by the starter's managers; read by
  * the {@code cobo} health contributor. Holds no token.
  */
-public final class TokenOutcomes {
+final class TokenOutcomes {
 
 	private final ConcurrentMap<Key, TokenOutcome> outcomes = new ConcurrentHashMap<>();
 

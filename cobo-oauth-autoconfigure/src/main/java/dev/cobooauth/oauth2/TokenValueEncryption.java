@@ -6,7 +6,7 @@ package dev.cobooauth.oauth2;
  * {@link #aesGcm(byte[]) encrypted with AES-256-GCM}. Each value is bound to its row and column,
  * so a value copied elsewhere does not read.
  */
-public interface TokenValueEncryption {
+interface TokenValueEncryption {
 
 	/**
 	 * @param tokenValue the token

@@ -5,7 +5,7 @@ package dev.cobooauth.oauth2;
  * key, altered, or is encrypted while no key is configured (or the other way round). The message
  * says which, and never contains a key or a token.
  */
-public class UnreadableTokenException extends RuntimeException {
+class UnreadableTokenException extends RuntimeException {
 
 	/**
 	 * @param message why the value cannot be read

@@ -11,7 +11,7 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * A response whose body was read whole and is served again from memory, as often as asked.
  */
-public final class BufferedClientHttpResponse implements ClientHttpResponse {
+final class BufferedClientHttpResponse implements ClientHttpResponse {
 
 	private final ClientHttpResponse delegate;
 

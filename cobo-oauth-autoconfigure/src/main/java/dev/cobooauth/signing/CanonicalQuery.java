@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * Parameters with an empty value are left out, as Cobo's own SDKs leave them out, because a server
  * that re-encodes the query drops them and the signature would no longer match.
  */
-public final class CanonicalQuery {
+final class CanonicalQuery {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

@@ -7,7 +7,7 @@ import java.net.URI;
  * Puts a request URI into the form that is both sent and signed: the same URI with its query
  * rewritten by {@link CanonicalQuery}.
  */
-public final class CanonicalUri {
+final class CanonicalUri {
 
 	private CanonicalUri() {
 	}

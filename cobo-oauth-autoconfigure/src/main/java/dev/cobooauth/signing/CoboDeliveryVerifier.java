@@ -29,23 +29,23 @@ public final class CoboDeliveryVerifier {
 
 	private final Clock clock;
 
-	/**
-	 * @param cobosKey the Ed25519 key Cobo signs deliveries with (the environment's)
-	 * @param tolerance how far a delivery's timestamp may be from now, either way
-	 * @param seen the deliveries accepted lately
-	 * @param clock the clock timestamps are compared with
-	 */
-	public CoboDeliveryVerifier(CoboSignatureVerifier cobosKey, Duration tolerance, SeenDeliveries seen, Clock clock) {
-		if (cobosKey == null || seen == null || clock == null) {
-			throw new IllegalArgumentException("cobosKey, seen and clock cannot be null");
-		}
-		if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
-			throw new IllegalArgumentException("tolerance must be positive");
-		}
+	CoboDeliveryVerifier(CoboSignatureVerifier cobosKey, Duration tolerance, SeenDeliveries seen, Clock clock) {
 		this.cobosKey = cobosKey;
 		this.tolerance = tolerance;
 		this.seen = seen;
 		this.clock = clock;
+	}
+
+	/**
+	 * @param publicKeyHex the Ed25519 key (64 hex characters) Cobo signs deliveries with: the
+	 * environment's response key
+	 * @param source where the key came from, named in errors, e.g. a property name
+	 * @return a builder with a tolerance of 5 minutes, 10,000 remembered deliveries and the UTC
+	 * system clock
+	 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
+	 */
+	public static Builder builder(String publicKeyHex, String source) {
+		return new Builder(CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source));
 	}
 
 	/**
@@ -96,6 +96,69 @@ public final class CoboDeliveryVerifier {
 	/** @return how far a delivery's timestamp may be from now */
 	public Duration getTolerance() {
 		return this.tolerance;
+	}
+
+	/**
+	 * Builds a {@link CoboDeliveryVerifier}.
+	 */
+	public static final class Builder {
+
+		private final CoboSignatureVerifier cobosKey;
+
+		private Duration tolerance = Duration.ofMinutes(5);
+
+		private int replayCacheSize = 10_000;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(CoboSignatureVerifier cobosKey) {
+			this.cobosKey = cobosKey;
+		}
+
+		/**
+		 * @param tolerance how far a delivery's timestamp may be from now, either way; also how long
+		 * a delivery is remembered to refuse its replay
+		 * @return this builder
+		 */
+		public Builder tolerance(Duration tolerance) {
+			if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
+				throw new IllegalArgumentException("tolerance must be positive");
+			}
+			this.tolerance = tolerance;
+			return this;
+		}
+
+		/**
+		 * @param replayCacheSize how many recent deliveries are remembered; beyond it the oldest are
+		 * forgotten
+		 * @return this builder
+		 */
+		public Builder replayCacheSize(int replayCacheSize) {
+			if (replayCacheSize < 1) {
+				throw new IllegalArgumentException("replayCacheSize must be at least 1");
+			}
+			this.replayCacheSize = replayCacheSize;
+			return this;
+		}
+
+		/**
+		 * @param clock the clock timestamps are compared with
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			if (clock == null) {
+				throw new IllegalArgumentException("clock cannot be null");
+			}
+			this.clock = clock;
+			return this;
+		}
+
+		/** @return the verifier */
+		public CoboDeliveryVerifier build() {
+			return new CoboDeliveryVerifier(this.cobosKey, this.tolerance,
+					new SeenDeliveries(this.replayCacheSize, this.clock), this.clock);
+		}
+
 	}
 
 }

@@ -1,16 +1,83 @@
 package dev.cobooauth.signing;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Cobo is and how its answers are checked: the base URL (ending in {@code /v2}, no trailing
- * slash) and, unless verification is off, the verifier of its response signatures.
- *
- * @param baseUrl the base URL
- * @param responseVerifier the verifier, empty when {@code cobo.response-verification.enabled=false}
+ * slash) and, unless verification is off, the Ed25519 key that signs its responses. Every client
+ * built for one endpoint shares one nonce source per key, so two requests signed with the same key
+ * never carry the same nonce, whichever client sends them.
+ * <p>
+ * Build it for one of Cobo's environments with {@link #of(CoboEnvironment)}, or for a proxy or a
+ * simulator with {@link #builder(String)}.
  */
-public record CoboEndpoint(URI baseUrl, Optional<CoboResponseVerifier> responseVerifier) {
+public final class CoboEndpoint {
+
+	private final URI baseUrl;
+
+	private final @Nullable CoboResponseVerifier responseVerifier;
+
+	private final CoboSignatureMetrics metrics;
+
+	private final ConcurrentMap<CoboSigner, CoboRequestSigner> requestSigners = new ConcurrentHashMap<>();
+
+	private CoboEndpoint(URI baseUrl, @Nullable CoboResponseVerifier responseVerifier, CoboSignatureMetrics metrics) {
+		this.baseUrl = baseUrl;
+		this.responseVerifier = responseVerifier;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * @param environment one of Cobo's environments
+	 * @return its base URL, its responses verified with its key
+	 */
+	public static CoboEndpoint of(CoboEnvironment environment) {
+		return builder(environment.getBaseUrl())
+			.responsePublicKey(environment.getResponsePublicKeyHex(), "cobo.env " + environment)
+			.build();
+	}
+
+	/**
+	 * @param baseUrl an absolute http or https URL including the {@code /v2} prefix; a trailing slash
+	 * is ignored
+	 * @return a builder, which needs the key of the responses unless verification is turned off
+	 * @throws IllegalArgumentException if the URL is not an absolute http or https URL, or has a
+	 * query or a fragment
+	 */
+	public static Builder builder(String baseUrl) {
+		return new Builder(parse(baseUrl));
+	}
+
+	private static URI parse(String baseUrl) {
+		String text = (baseUrl != null) ? baseUrl.strip() : "";
+		while (text.endsWith("/")) {
+			text = text.substring(0, text.length() - 1);
+		}
+		try {
+			URI uri = new URI(text);
+			if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+				throw new IllegalArgumentException("'" + baseUrl + "' is not an absolute http or https URL");
+			}
+			if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+				throw new IllegalArgumentException("'" + baseUrl + "' has a query or a fragment; a base URL has neither");
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("'" + baseUrl + "' is not a URL: " + ex.getReason(), ex);
+		}
+	}
+
+	/** @return the base URL, ending in {@code /v2}, without a trailing slash */
+	public URI baseUrl() {
+		return this.baseUrl;
+	}
 
 	/**
 	 * @param path a path below the base URL, starting with {@code /}, e.g. {@code /oauth/token}
@@ -18,6 +85,108 @@ public record CoboEndpoint(URI baseUrl, Optional<CoboResponseVerifier> responseV
 	 */
 	public String resolve(String path) {
 		return this.baseUrl + path;
+	}
+
+	/** @return whether responses are refused unless Cobo signed them */
+	public boolean verifiesResponses() {
+		return this.responseVerifier != null;
+	}
+
+	/**
+	 * @return the hex Ed25519 key responses must be signed with, or {@code null} when responses are
+	 * not verified
+	 */
+	public @Nullable String responsePublicKeyHex() {
+		return (this.responseVerifier != null) ? this.responseVerifier.getPublicKeyHex() : null;
+	}
+
+	Optional<CoboResponseVerifier> responseVerifier() {
+		return Optional.ofNullable(this.responseVerifier);
+	}
+
+	/**
+	 * @param signer a key
+	 * @param keyKind {@link CoboSignatureMetrics#APP_KEY} or {@link CoboSignatureMetrics#API_KEY}
+	 * @return the one request signer of that key for this endpoint, with its own nonce source
+	 */
+	CoboRequestSigner requestSigner(CoboSigner signer, String keyKind) {
+		return this.requestSigners.computeIfAbsent(signer,
+				(key) -> new CoboRequestSigner(MeteredCoboSigner.of(key, keyKind, this.metrics), new NonceSource()));
+	}
+
+	@Override
+	public String toString() {
+		return "CoboEndpoint[" + this.baseUrl + ", responses "
+				+ ((this.responseVerifier != null) ? "verified with " + this.responseVerifier.getPublicKeyHex()
+						: "not verified")
+				+ "]";
+	}
+
+	/**
+	 * Builds a {@link CoboEndpoint} for a base URL.
+	 */
+	public static final class Builder {
+
+		private final URI baseUrl;
+
+		private @Nullable CoboSignatureVerifier responseKey;
+
+		private boolean verifyResponses = true;
+
+		private CoboSignatureMetrics metrics = CoboSignatureMetrics.NONE;
+
+		private Builder(URI baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		/**
+		 * @param publicKeyHex the Ed25519 key (64 hex characters) the base URL signs its responses with
+		 * @param source where the key came from, named in errors, e.g. a property name
+		 * @return this builder
+		 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
+		 */
+		public Builder responsePublicKey(String publicKeyHex, String source) {
+			this.responseKey = CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source);
+			return this;
+		}
+
+		/**
+		 * Lets every response reach the caller, signed or not: only for a server that cannot sign.
+		 * @return this builder
+		 */
+		public Builder withoutResponseVerification() {
+			this.verifyResponses = false;
+			return this;
+		}
+
+		/**
+		 * @param metrics told of each request signed and each response refused; none by default
+		 * @return this builder
+		 */
+		public Builder signatureMetrics(CoboSignatureMetrics metrics) {
+			if (metrics == null) {
+				throw new IllegalArgumentException("metrics cannot be null");
+			}
+			this.metrics = metrics;
+			return this;
+		}
+
+		/**
+		 * @return the endpoint
+		 * @throws IllegalStateException if responses are verified and no key was given
+		 */
+		public CoboEndpoint build() {
+			if (!this.verifyResponses) {
+				return new CoboEndpoint(this.baseUrl, null, this.metrics);
+			}
+			if (this.responseKey == null) {
+				throw new IllegalStateException("No key for the responses of " + this.baseUrl
+						+ ": give responsePublicKey(..), or withoutResponseVerification()");
+			}
+			return new CoboEndpoint(this.baseUrl, new CoboResponseVerifier(this.responseKey, this.metrics),
+					this.metrics);
+		}
+
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * {@code METHOD|PATH|NONCE|QUERY|BODY} and signs it with one key. The caller passes exactly what
  * goes on the wire: the raw path, the canonical query ({@link CanonicalQuery}) and the body bytes.
  */
-public final class CoboRequestSigner {
+final class CoboRequestSigner {
 
 	private final CoboSigner signer;
 

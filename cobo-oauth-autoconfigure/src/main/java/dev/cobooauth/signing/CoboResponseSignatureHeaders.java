@@ -7,7 +7,7 @@ import org.springframework.http.HttpHeaders;
  * {@code BIZ-TIMESTAMP} and {@code BIZ-RESP-SIGNATURE}, whichever spelling arrives: hyphens (Python
  * SDK, JS webhook demo) or underscores (Java SDK, Go webhook demo), in any letter case.
  */
-public final class CoboResponseSignatureHeaders {
+final class CoboResponseSignatureHeaders {
 
 	private static final String[] TIMESTAMP_HEADERS = { "BIZ-TIMESTAMP", "BIZ_TIMESTAMP" };
 

@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatusCode;
  * on its own (414, 429, 502, 503) pass unsigned, so the client reports them as the HTTP errors
  * they are.
  */
-public final class CoboResponseVerifier {
+final class CoboResponseVerifier {
 
 	/** Statuses that may come unsigned from a proxy in front of Cobo. */
 	public static final Set<Integer> PROXY_STATUSES = Set.of(414, 429, 502, 503);

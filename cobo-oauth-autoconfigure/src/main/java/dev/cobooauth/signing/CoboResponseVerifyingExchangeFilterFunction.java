@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * The body is gathered, checked, and handed on from memory; a response that fails the check
  * becomes a {@link dev.cobooauth.signing.CoboResponseSignatureException} error signal instead.
  */
-public final class CoboResponseVerifyingExchangeFilterFunction implements ExchangeFilterFunction {
+final class CoboResponseVerifyingExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final CoboResponseVerifier verifier;
 

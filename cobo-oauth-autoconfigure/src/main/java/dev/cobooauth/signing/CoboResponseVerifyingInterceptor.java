@@ -14,7 +14,7 @@ import org.springframework.util.StreamUtils;
  * The body is read whole, checked, and handed on from memory; a response that fails the check is
  * closed and a {@link dev.cobooauth.signing.CoboResponseSignatureException} is thrown instead.
  */
-public final class CoboResponseVerifyingInterceptor implements ClientHttpRequestInterceptor {
+final class CoboResponseVerifyingInterceptor implements ClientHttpRequestInterceptor {
 
 	private final CoboResponseVerifier verifier;
 

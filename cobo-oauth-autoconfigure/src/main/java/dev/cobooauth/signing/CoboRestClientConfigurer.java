@@ -1,17 +1,18 @@
 package dev.cobooauth.signing;
 
+import java.util.List;
 import java.util.function.Consumer;
-
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /**
- * Makes a {@link RestClient.Builder} talk to Cobo: sets the base URL and adds, in this order, an
- * optional authorization interceptor (the Org Access Token), response verification and request
- * signing, so that signing sees the request exactly as it goes on the wire and verification
+ * Makes a {@link RestClient.Builder} talk to Cobo: sets the base URL and adds, in this order, the
+ * authorization interceptors (the Org Access Token, for an app key), response verification and
+ * request signing, so that signing sees the request exactly as it goes on the wire and verification
  * happens before anyone reads a response. Apply it with
- * {@code RestClient.builder().apply(configurer)}.
+ * {@code RestClient.builder().apply(configurer)}; the beans {@code coboRestClientConfigurer} and
+ * {@code coboApiKeyRestClientConfigurer} are two of them.
  */
 public final class CoboRestClientConfigurer implements Consumer<RestClient.Builder> {
 
@@ -19,42 +20,54 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 
 	private final CoboRequestSigner signer;
 
-	private final ClientHttpRequestInterceptor authorization;
+	private final List<ClientHttpRequestInterceptor> authorization;
 
-	/**
-	 * A configurer that signs without adding any bearer token (Cobo Auth with an API key).
-	 * @param endpoint where Cobo is and how its responses are verified
-	 * @param signer the key requests are signed with
-	 */
-	public CoboRestClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer) {
-		this(endpoint, signer, null);
-	}
-
-	/**
-	 * @param endpoint where Cobo is and how its responses are verified
-	 * @param signer the key requests are signed with
-	 * @param authorization adds the Org Access Token; {@code null} for none
-	 */
-	public CoboRestClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer,
-			ClientHttpRequestInterceptor authorization) {
-		if (endpoint == null) {
-			throw new IllegalArgumentException("endpoint cannot be null");
-		}
-		if (signer == null) {
-			throw new IllegalArgumentException("signer cannot be null");
-		}
+	private CoboRestClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer,
+			List<ClientHttpRequestInterceptor> authorization) {
 		this.endpoint = endpoint;
 		this.signer = signer;
 		this.authorization = authorization;
+	}
+
+	/**
+	 * Cobo Auth: each request signed with an organization's API key, no bearer token.
+	 * @param endpoint where Cobo is and how its responses are verified
+	 * @param apiKey the API key requests are signed with
+	 * @return the configurer
+	 */
+	public static CoboRestClientConfigurer forApiKey(CoboEndpoint endpoint, CoboSigner apiKey) {
+		return of(endpoint, apiKey, CoboSignatureMetrics.API_KEY, List.of());
+	}
+
+	/**
+	 * Cobo OAuth: each request signed with a Portal App's key, after the given interceptors have
+	 * authorized it (an Org Access Token).
+	 * @param endpoint where Cobo is and how its responses are verified
+	 * @param appKey the app key requests are signed with
+	 * @param authorization interceptors that run first, in this order; none for token requests
+	 * @return the configurer
+	 */
+	public static CoboRestClientConfigurer forAppKey(CoboEndpoint endpoint, CoboSigner appKey,
+			ClientHttpRequestInterceptor... authorization) {
+		return of(endpoint, appKey, CoboSignatureMetrics.APP_KEY, List.of(authorization));
+	}
+
+	private static CoboRestClientConfigurer of(CoboEndpoint endpoint, CoboSigner key, String keyKind,
+			List<ClientHttpRequestInterceptor> authorization) {
+		if (endpoint == null) {
+			throw new IllegalArgumentException("endpoint cannot be null");
+		}
+		if (key == null) {
+			throw new IllegalArgumentException("key cannot be null");
+		}
+		return new CoboRestClientConfigurer(endpoint, endpoint.requestSigner(key, keyKind), authorization);
 	}
 
 	@Override
 	public void accept(RestClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
 		builder.requestInterceptors((interceptors) -> {
-			if (this.authorization != null) {
-				interceptors.add(this.authorization);
-			}
+			interceptors.addAll(this.authorization);
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> interceptors.add(new CoboResponseVerifyingInterceptor(verifier)));
 			interceptors.add(new CoboSigningInterceptor(this.signer));

@@ -7,7 +7,7 @@ package dev.cobooauth.signing;
  * @param nonce {@code BIZ-API-NONCE}: milliseconds, unique per signer
  * @param signature {@code BIZ-API-SIGNATURE}: hex signature of the request digest
  */
-public record CoboSignatureHeaders(String apiKey, String nonce, String signature) {
+record CoboSignatureHeaders(String apiKey, String nonce, String signature) {
 
 	/** Header carrying the public key. */
 	public static final String API_KEY = "BIZ-API-KEY";

@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * Ed25519) and, for a server such as the simulator, request signatures of either key type.
  * Instances are immutable and thread-safe.
  */
-public final class CoboSignatureVerifier {
+final class CoboSignatureVerifier {
 
 	private final KeyType keyType;
 

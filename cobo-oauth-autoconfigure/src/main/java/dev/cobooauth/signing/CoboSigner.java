@@ -3,9 +3,9 @@ package dev.cobooauth.signing;
 /**
  * Holds one private key (an app secret or an API secret) and signs Cobo request digests with it.
  * <p>
- * The built-in implementations keep the key in memory ({@link KeyType#newSigner}). Implement this
- * interface to keep the key elsewhere, for example in an HSM or a cloud KMS, and publish it as the
- * {@code coboAppKeySigner} or {@code coboApiKeySigner} bean.
+ * The built-in implementations keep the key in memory ({@link #of(KeyType, String, String)}).
+ * Implement this interface to keep the key elsewhere, for example in an HSM or a cloud KMS, and
+ * publish it as the {@code coboAppKeySigner} or {@code coboApiKeySigner} bean.
  * <p>
  * Implementations must be thread-safe and must never reveal the private key, in
  * {@code toString()} or anywhere else.
@@ -19,10 +19,24 @@ public interface CoboSigner {
 	String publicKeyHex();
 
 	/**
-	 * Signs a digest made by {@link SigningDigest}.
+	 * Signs the digest of a request: the 32-byte double SHA-256 of
+	 * {@code METHOD|PATH|NONCE|QUERY|BODY}.
 	 * @param digest the 32-byte double SHA-256 of the string to sign
 	 * @return the signature as lower-case hex, sent as {@code BIZ-API-SIGNATURE}
 	 */
 	String sign(byte[] digest);
+
+	/**
+	 * A signer holding a key in memory.
+	 * @param keyType the key's type
+	 * @param secretHex the private key as 64 hex characters (for Ed25519, the seed)
+	 * @param source where the key came from, named in errors (a property or a file), never the key
+	 * @return a signer holding its own copy of the key
+	 * @throws InvalidCoboKeyException if the text is not a private key of that type, saying why
+	 * without showing it
+	 */
+	static CoboSigner of(KeyType keyType, String secretHex, String source) {
+		return keyType.newSigner(PrivateKeySecret.fromHex(secretHex, source));
+	}
 
 }

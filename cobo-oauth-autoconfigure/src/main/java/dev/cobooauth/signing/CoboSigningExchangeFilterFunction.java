@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * <p>
  * Register it last, so that no later filter changes what was signed.
  */
-public final class CoboSigningExchangeFilterFunction implements ExchangeFilterFunction {
+final class CoboSigningExchangeFilterFunction implements ExchangeFilterFunction {
 
 	private final CoboRequestSigner signer;
 

@@ -18,7 +18,7 @@ import org.springframework.http.client.support.HttpRequestWrapper;
  * <p>
  * Add it last, so that no later interceptor changes what was signed.
  */
-public final class CoboSigningInterceptor implements ClientHttpRequestInterceptor {
+final class CoboSigningInterceptor implements ClientHttpRequestInterceptor {
 
 	private final CoboRequestSigner signer;
 

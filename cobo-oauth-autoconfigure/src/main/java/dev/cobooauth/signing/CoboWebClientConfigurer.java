@@ -1,16 +1,17 @@
 package dev.cobooauth.signing;
 
+import java.util.List;
 import java.util.function.Consumer;
-
 
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Makes a {@link WebClient.Builder} talk to Cobo: sets the base URL and adds, in this order, an
- * optional authorization filter (the Org Access Token), response verification and request
+ * Makes a {@link WebClient.Builder} talk to Cobo: sets the base URL and adds, in this order, the
+ * authorization filters (the Org Access Token, for an app key), response verification and request
  * signing, so that signing sees the bytes as they go on the wire and verification happens before
- * anyone reads a response. Apply it with {@code WebClient.builder().apply(configurer)}.
+ * anyone reads a response. Apply it with {@code WebClient.builder().apply(configurer)}; the beans
+ * {@code coboWebClientConfigurer} and {@code coboApiKeyWebClientConfigurer} are two of them.
  */
 public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder> {
 
@@ -18,42 +19,54 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 
 	private final CoboRequestSigner signer;
 
-	private final ExchangeFilterFunction authorization;
+	private final List<ExchangeFilterFunction> authorization;
 
-	/**
-	 * A configurer that signs without adding any bearer token (Cobo Auth with an API key).
-	 * @param endpoint where Cobo is and how its responses are verified
-	 * @param signer the key requests are signed with
-	 */
-	public CoboWebClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer) {
-		this(endpoint, signer, null);
-	}
-
-	/**
-	 * @param endpoint where Cobo is and how its responses are verified
-	 * @param signer the key requests are signed with
-	 * @param authorization adds the Org Access Token; {@code null} for none
-	 */
-	public CoboWebClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer,
-			ExchangeFilterFunction authorization) {
-		if (endpoint == null) {
-			throw new IllegalArgumentException("endpoint cannot be null");
-		}
-		if (signer == null) {
-			throw new IllegalArgumentException("signer cannot be null");
-		}
+	private CoboWebClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer,
+			List<ExchangeFilterFunction> authorization) {
 		this.endpoint = endpoint;
 		this.signer = signer;
 		this.authorization = authorization;
+	}
+
+	/**
+	 * Cobo Auth: each request signed with an organization's API key, no bearer token.
+	 * @param endpoint where Cobo is and how its responses are verified
+	 * @param apiKey the API key requests are signed with
+	 * @return the configurer
+	 */
+	public static CoboWebClientConfigurer forApiKey(CoboEndpoint endpoint, CoboSigner apiKey) {
+		return of(endpoint, apiKey, CoboSignatureMetrics.API_KEY, List.of());
+	}
+
+	/**
+	 * Cobo OAuth: each request signed with a Portal App's key, after the given filters have
+	 * authorized it (an Org Access Token).
+	 * @param endpoint where Cobo is and how its responses are verified
+	 * @param appKey the app key requests are signed with
+	 * @param authorization filters that run first, in this order
+	 * @return the configurer
+	 */
+	public static CoboWebClientConfigurer forAppKey(CoboEndpoint endpoint, CoboSigner appKey,
+			ExchangeFilterFunction... authorization) {
+		return of(endpoint, appKey, CoboSignatureMetrics.APP_KEY, List.of(authorization));
+	}
+
+	private static CoboWebClientConfigurer of(CoboEndpoint endpoint, CoboSigner key, String keyKind,
+			List<ExchangeFilterFunction> authorization) {
+		if (endpoint == null) {
+			throw new IllegalArgumentException("endpoint cannot be null");
+		}
+		if (key == null) {
+			throw new IllegalArgumentException("key cannot be null");
+		}
+		return new CoboWebClientConfigurer(endpoint, endpoint.requestSigner(key, keyKind), authorization);
 	}
 
 	@Override
 	public void accept(WebClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
 		builder.filters((filters) -> {
-			if (this.authorization != null) {
-				filters.add(this.authorization);
-			}
+			filters.addAll(this.authorization);
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> filters.add(new CoboResponseVerifyingExchangeFilterFunction(verifier)));
 			filters.add(new CoboSigningExchangeFilterFunction(this.signer));

@@ -8,7 +8,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 /**
  * Signs with an Ed25519 secret held in memory. The public key is derived once, at construction.
  */
-public final class Ed25519CoboSigner implements CoboSigner {
+final class Ed25519CoboSigner implements CoboSigner {
 
 	private final Ed25519PrivateKeyParameters privateKey;
 

@@ -18,7 +18,7 @@ public enum KeyType {
 	 * @return a signer holding the key
 	 * @throws InvalidCoboKeyException if the secret is not a valid key of this type
 	 */
-	public CoboSigner newSigner(PrivateKeySecret secret) {
+	CoboSigner newSigner(PrivateKeySecret secret) {
 		return switch (this) {
 			case ED25519 -> new Ed25519CoboSigner(secret);
 			case SECP256K1 -> new Secp256k1CoboSigner(secret);

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests signed in the same millisecond (or after the clock steps back) never share a nonce and
  * are never taken for a replay. Thread-safe without locking.
  */
-public final class NonceSource {
+final class NonceSource {
 
 	private final Clock clock;
 

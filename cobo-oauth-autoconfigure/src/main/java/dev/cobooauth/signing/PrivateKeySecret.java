@@ -7,7 +7,7 @@ import java.util.HexFormat;
  * A 32-byte private key read from 64 hex characters, with the place it came from so that every
  * error can name it. Its {@code toString()} never shows the key.
  */
-public final class PrivateKeySecret {
+final class PrivateKeySecret {
 
 	private static final int KEY_BYTES = 32;
 

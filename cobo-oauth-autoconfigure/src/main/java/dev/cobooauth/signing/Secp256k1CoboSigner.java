@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  * Signs with a secp256k1 secret held in memory: deterministic ECDSA (RFC 6979), low-S, DER encoded,
  * the digest used as the message hash. The compressed public key is derived once, at construction.
  */
-public final class Secp256k1CoboSigner implements CoboSigner {
+final class Secp256k1CoboSigner implements CoboSigner {
 
 	private final ECPrivateKeyParameters privateKey;
 

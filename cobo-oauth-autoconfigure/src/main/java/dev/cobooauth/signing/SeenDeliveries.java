@@ -14,7 +14,7 @@ import java.util.Map;
  * is bounded: beyond its capacity the oldest are forgotten first, so memory stays flat under any
  * load. Only verified deliveries are recorded, so nobody but Cobo can fill it. Thread-safe.
  */
-public final class SeenDeliveries {
+final class SeenDeliveries {
 
 	private final Map<String, Instant> seen = new LinkedHashMap<>();
 

@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 /**
  * Signs a request as it goes on the wire and writes the three signature headers into it.
  */
-public final class SignatureHeaderWriter {
+final class SignatureHeaderWriter {
 
 	private SignatureHeaderWriter() {
 	}

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  * Cobo's message digest: SHA-256 of SHA-256, over the string to sign of a request or over
  * {@code body|timestamp} of a response. The 32 raw bytes are what a {@link CoboSigner} signs.
  */
-public final class SigningDigest {
+final class SigningDigest {
 
 	private static final byte[] SEPARATOR = { '|' };
 

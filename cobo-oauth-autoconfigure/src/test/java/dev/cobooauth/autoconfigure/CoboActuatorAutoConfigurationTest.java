@@ -1,5 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
+import dev.cobooauth.oauth2.TokenEngineProbe;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.Map;
 
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
-import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -54,9 +55,9 @@ class CoboActuatorAutoConfigurationTest {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
 					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
-					CoboPermissionTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class,
+					CoboPermissionTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION,
 					HealthContributorRegistryAutoConfiguration.class))
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.api-key.private-key=" + TestKeys.API_SECRET,
@@ -149,22 +150,22 @@ class CoboActuatorAutoConfigurationTest {
 	@Test
 	void canBeTurnedOff() {
 		runner().withPropertyValues("management.health.cobo.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(CoboHealthContributor.class));
+			.run((context) -> assertThat(context).doesNotHaveBean("coboHealthContributor"));
 	}
 
 	@Test
 	void isAbsentWithoutAnyKey() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-					CoboOrgAccessTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CoboHealthContributor.class));
+					CoboOrgAccessTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("coboHealthContributor"));
 	}
 
 	@Test
 	void startsWithoutTheActuator() {
 		runner().withClassLoader(new FilteredClassLoader(HealthContributor.class, SanitizingFunction.class))
 			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(CoboHealthContributor.class)
+				.doesNotHaveBean("coboHealthContributor")
 				.hasSingleBean(CoboOrgAccessTokens.class));
 	}
 
@@ -175,7 +176,7 @@ class CoboActuatorAutoConfigurationTest {
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					EnvironmentEndpointAutoConfiguration.class,
 					ConfigurationPropertiesReportEndpointAutoConfiguration.class, CoboSigningAutoConfiguration.class,
-					CoboActuatorAutoConfiguration.class))
+					CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION))
 			.withPropertyValues("management.endpoints.web.exposure.include=env,configprops",
 					"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 					"cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,

@@ -3,12 +3,11 @@ package dev.cobooauth.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.cobooauth.oauth2.CoboClientRegistrations;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
-import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.CoboTokens;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
-import dev.cobooauth.oauth2.TokenExpiry;
-import dev.cobooauth.oauth2.CoboRestClientHttpServiceGroupConfigurer;
+import dev.cobooauth.oauth2.TokenEngineProbe;
+import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
@@ -35,6 +34,7 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResp
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +53,7 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 				.hasBean("coboWebClient")
 				.hasSingleBean(CoboOrgAccessTokens.class)
 				.hasSingleBean(ReactiveCoboOrgAccessTokens.class)
-				.hasSingleBean(CoboRestClientHttpServiceGroupConfigurer.class));
+				.hasSingleBean(RestClientHttpServiceGroupConfigurer.class));
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 	void takesTheClockSkewFromProperties() {
 		this.runner.withPropertyValues(APP)
 			.withPropertyValues("cobo.token.clock-skew=5m")
-			.run((context) -> assertThat(context.getBean(TokenExpiry.class).getClockSkew())
+			.run((context) -> assertThat(TokenEngineProbe.clockSkew(context.getBean(CoboTokens.class)))
 				.isEqualTo(Duration.ofMinutes(5)));
 	}
 
@@ -127,8 +127,9 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 		this.runner.withPropertyValues(APP).withUserConfiguration(OwnBeans.class).run((context) -> {
 			assertThat(context.getBean("coboRestClient")).isSameAs(OwnBeans.REST_CLIENT);
 			assertThat(context.getBean("coboWebClient")).isSameAs(OwnBeans.WEB_CLIENT);
-			assertThat(context.getBean(CoboTokenStore.class)).isSameAs(OwnBeans.STORE);
-			assertThat(context.getBean(TokenExpiry.class)).isSameAs(OwnBeans.EXPIRY);
+			assertThat(context.getBean(CoboTokens.class)).isSameAs(OwnBeans.TOKENS);
+			assertThat(context.getBean("coboClock")).isSameAs(OwnBeans.CLOCK);
+			assertThat(context.getBean(CoboOrgAccessTokens.class)).isSameAs(OwnBeans.TOKENS.orgAccessTokens());
 		});
 	}
 
@@ -171,11 +172,12 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 
 		static final WebClient WEB_CLIENT = WebClient.create();
 
-		static final CoboTokenStore STORE = new CoboTokenStore(
-				new InMemoryOAuth2AuthorizedClientService(
-						new InMemoryClientRegistrationRepository(CoboClientRegistrations.portalApp("app-1", "http://localhost/v2/oauth/token"))));
+		static final Clock CLOCK = Clock.systemUTC();
 
-		static final TokenExpiry EXPIRY = new TokenExpiry(Clock.systemUTC(), Duration.ZERO, Duration.ofDays(1));
+		static final CoboTokens TOKENS = CoboTokens
+			.builder(CoboEndpoint.builder("http://localhost/v2").withoutResponseVerification().build())
+			.portalApp("app-1", TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519))
+			.build();
 
 		@Bean
 		RestClient coboRestClient() {
@@ -188,13 +190,13 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 		}
 
 		@Bean
-		CoboTokenStore coboTokenStore() {
-			return STORE;
+		CoboTokens coboTokens() {
+			return TOKENS;
 		}
 
 		@Bean
-		TokenExpiry coboTokenExpiry() {
-			return EXPIRY;
+		Clock coboClock() {
+			return CLOCK;
 		}
 
 	}

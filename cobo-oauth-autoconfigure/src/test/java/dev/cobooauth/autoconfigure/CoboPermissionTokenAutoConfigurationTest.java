@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.cobooauth.oauth2.CoboClientRegistrations;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
-import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.CoboTokens;
+import dev.cobooauth.oauth2.TokenEngineProbe;
+import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.ReactiveCoboPermissionTokens;
-import dev.cobooauth.oauth2.TokenExpiry;
-import dev.cobooauth.oauth2.CoboTokenRequests;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
@@ -24,6 +23,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -58,8 +58,8 @@ class CoboPermissionTokenAutoConfigurationTest {
 				CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
 				CoboPermissionTokenAutoConfiguration.class));
 
-	private static List<String> registrationIds(CoboClientRegistrations registrations) {
-		return registrations.getRegistrations().stream().map(ClientRegistration::getRegistrationId).toList();
+	private static List<String> registrationIds(ApplicationContext context) {
+		return TokenEngineProbe.registrationIds(context.getBean(CoboTokens.class));
 	}
 
 	@Test
@@ -70,11 +70,11 @@ class CoboPermissionTokenAutoConfigurationTest {
 				.hasSingleBean(ReactiveCoboPermissionTokens.class)
 				.hasBean("coboApiKeyRestClient")
 				.hasBean("coboApiKeyWebClient")
-				.hasSingleBean(CoboTokenStore.class)
+				.hasSingleBean(CoboTokens.class)
 				.doesNotHaveBean(CoboOrgAccessTokens.class)
 				.doesNotHaveBean("coboRestClient");
-			assertThat(registrationIds(context.getBean(CoboClientRegistrations.class)))
-				.containsExactly(CoboClientRegistrations.PERMISSION_TOKEN);
+			assertThat(registrationIds(context))
+				.containsExactly("cobo-permission");
 		});
 	}
 
@@ -83,8 +83,7 @@ class CoboPermissionTokenAutoConfigurationTest {
 		this.runner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(CoboPermissionTokens.class)
 			.doesNotHaveBean(ReactiveCoboPermissionTokens.class)
-			.doesNotHaveBean(CoboClientRegistrations.class)
-			.doesNotHaveBean(CoboTokenStore.class));
+						.doesNotHaveBean(CoboTokens.class));
 	}
 
 	@Test
@@ -95,8 +94,8 @@ class CoboPermissionTokenAutoConfigurationTest {
 				.doesNotHaveBean(CoboPermissionTokens.class)
 				.doesNotHaveBean(ReactiveCoboPermissionTokens.class)
 				.doesNotHaveBean("coboApiKeyRestClient");
-			assertThat(registrationIds(context.getBean(CoboClientRegistrations.class)))
-				.containsExactly(CoboClientRegistrations.ORG_ACCESS_TOKEN);
+			assertThat(registrationIds(context))
+				.containsExactly("cobo");
 		});
 	}
 
@@ -108,25 +107,22 @@ class CoboPermissionTokenAutoConfigurationTest {
 				.hasSingleBean(ReactiveCoboOrgAccessTokens.class)
 				.hasSingleBean(CoboPermissionTokens.class)
 				.hasSingleBean(ReactiveCoboPermissionTokens.class)
-				.hasSingleBean(CoboClientRegistrations.class)
-				.hasSingleBean(CoboTokenStore.class)
-				.hasSingleBean(TokenExpiry.class);
-			assertThat(registrationIds(context.getBean(CoboClientRegistrations.class)))
-				.containsExactly(CoboClientRegistrations.ORG_ACCESS_TOKEN, CoboClientRegistrations.PERMISSION_TOKEN);
+								.hasSingleBean(CoboTokens.class);
+			assertThat(registrationIds(context))
+				.containsExactly("cobo", "cobo-permission");
 		});
 	}
 
 	@Test
 	void registersTheApiKeyWithBothPermissionTokenEndpoints() {
 		this.runner.withPropertyValues(API_KEY).run((context) -> {
-			ClientRegistration registration = context.getBean(CoboClientRegistrations.class)
-				.get(CoboClientRegistrations.PERMISSION_TOKEN);
+			ClientRegistration registration = TokenEngineProbe.registration(context.getBean(CoboTokens.class), "cobo-permission");
 			assertThat(registration.getClientId()).isEqualTo(API_KEY_HEX);
 			assertThat(registration.getAuthorizationGrantType().getValue()).isEqualTo("cobo_permission_token");
 			assertThat(registration.getProviderDetails().getTokenUri())
 				.isEqualTo("https://api.dev.cobo.com/v2/oauth/permission_token/exchange");
 			assertThat(registration.getProviderDetails().getConfigurationMetadata())
-				.containsEntry(CoboTokenRequests.PERMISSION_TOKEN_REFRESH_URI,
+				.containsEntry("permission_token_refresh_uri",
 						"https://api.dev.cobo.com/v2/oauth/permission_token/refresh");
 		});
 	}
@@ -135,8 +131,7 @@ class CoboPermissionTokenAutoConfigurationTest {
 	void identifiesAnApplicationsOwnSignerByItsPublicKey() {
 		this.runner.withUserConfiguration(KmsSignerConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(CoboPermissionTokens.class);
-			assertThat(context.getBean(CoboClientRegistrations.class)
-				.get(CoboClientRegistrations.PERMISSION_TOKEN)
+			assertThat(TokenEngineProbe.registration(context.getBean(CoboTokens.class), "cobo-permission")
 				.getClientId()).isEqualTo(KmsSignerConfiguration.SIGNER.publicKeyHex());
 		});
 	}
@@ -160,7 +155,7 @@ class CoboPermissionTokenAutoConfigurationTest {
 				.hasBean("coboApiKeyRestClient")
 				.hasBean("coboApiKeyWebClient")
 				.doesNotHaveBean(CoboPermissionTokens.class)
-				.doesNotHaveBean(CoboTokenStore.class));
+				.doesNotHaveBean(CoboTokens.class));
 	}
 
 	@Test
@@ -189,23 +184,11 @@ class CoboPermissionTokenAutoConfigurationTest {
 	}
 
 	@Test
-	void refusesRegistrationsOfTheApplicationThatLackTheApiKeys() {
-		this.runner.withPropertyValues(API_KEY)
-			.withBean(CoboClientRegistrations.class,
-					() -> new CoboClientRegistrations(
-							List.of(CoboClientRegistrations.portalApp("app-1", "http://localhost/v2/oauth/token"))))
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("No Cobo client registration 'cobo-permission'"));
-	}
-
-	@Test
 	void backsOffFromEveryBeanTheApplicationDefines() {
 		this.runner.withPropertyValues(API_KEY).withUserConfiguration(OwnBeans.class).run((context) -> {
 			assertThat(context.getBean(CoboPermissionTokens.class)).isSameAs(OwnBeans.TOKENS);
 			assertThat(context.getBean(ReactiveCoboPermissionTokens.class)).isSameAs(OwnBeans.REACTIVE_TOKENS);
-			assertThat(context.getBean(CoboClientRegistrations.class)).isSameAs(OwnBeans.REGISTRATIONS);
-			assertThat(context.getBean(TokenExpiry.class)).isSameAs(OwnBeans.EXPIRY);
+			assertThat(context.getBean(CoboTokens.class)).isSameAs(OwnBeans.ENGINE);
 		});
 	}
 
@@ -246,16 +229,14 @@ class CoboPermissionTokenAutoConfigurationTest {
 	@Configuration(proxyBeanMethods = false)
 	static class OwnBeans {
 
-		static final CoboPermissionTokens TOKENS = new CoboPermissionTokens((request) -> null, "mine", "me");
+		static final CoboTokens ENGINE = CoboTokens
+			.builder(CoboEndpoint.builder("http://localhost/v2").withoutResponseVerification().build())
+			.apiKey(TestKeys.signer(TestKeys.API_SECRET, KeyType.ED25519), "mine")
+			.build();
 
-		static final ReactiveCoboPermissionTokens REACTIVE_TOKENS = new ReactiveCoboPermissionTokens(
-				(request) -> Mono.empty(), "mine", "me");
+		static final CoboPermissionTokens TOKENS = ENGINE.permissionTokens();
 
-		static final CoboClientRegistrations REGISTRATIONS = new CoboClientRegistrations(
-				List.of(CoboClientRegistrations.permissionTokens("key", "http://localhost/v2/oauth/permission_token/exchange",
-						"http://localhost/v2/oauth/permission_token/refresh")));
-
-		static final TokenExpiry EXPIRY = new TokenExpiry(Clock.systemUTC(), Duration.ZERO, Duration.ofDays(1));
+		static final ReactiveCoboPermissionTokens REACTIVE_TOKENS = ENGINE.reactivePermissionTokens();
 
 		@Bean
 		CoboPermissionTokens coboPermissionTokens() {
@@ -268,13 +249,8 @@ class CoboPermissionTokenAutoConfigurationTest {
 		}
 
 		@Bean
-		CoboClientRegistrations coboClientRegistrations() {
-			return REGISTRATIONS;
-		}
-
-		@Bean
-		TokenExpiry coboTokenExpiry() {
-			return EXPIRY;
+		CoboTokens coboTokens() {
+			return ENGINE;
 		}
 
 	}

@@ -30,9 +30,7 @@ class CoboSigningAutoConfigurationTest {
 		this.runner.run((context) -> {
 			CoboEndpoint endpoint = context.getBean(CoboEndpoint.class);
 			assertThat(endpoint.baseUrl()).hasToString("https://api.dev.cobo.com/v2");
-			assertThat(endpoint.responseVerifier()).get()
-				.extracting((verifier) -> verifier.getPublicKeyHex())
-				.isEqualTo(CoboEnvironment.DEV.getResponsePublicKeyHex());
+			assertThat(endpoint.responsePublicKeyHex()).isEqualTo(CoboEnvironment.DEV.getResponsePublicKeyHex());
 		});
 	}
 
@@ -41,7 +39,7 @@ class CoboSigningAutoConfigurationTest {
 		this.runner.withPropertyValues("cobo.env=prod").run((context) -> {
 			CoboEndpoint endpoint = context.getBean(CoboEndpoint.class);
 			assertThat(endpoint.baseUrl()).hasToString("https://api.cobo.com/v2");
-			assertThat(endpoint.responseVerifier().get().getPublicKeyHex())
+			assertThat(endpoint.responsePublicKeyHex())
 				.isEqualTo(CoboEnvironment.PROD.getResponsePublicKeyHex());
 		});
 	}
@@ -65,7 +63,7 @@ class CoboSigningAutoConfigurationTest {
 			.run((context) -> {
 				CoboEndpoint endpoint = context.getBean(CoboEndpoint.class);
 				assertThat(endpoint.baseUrl()).hasToString("http://127.0.0.1:8089/v2");
-				assertThat(endpoint.responseVerifier().get().getPublicKeyHex()).isEqualTo(TestKeys.coboPublicKey());
+				assertThat(endpoint.responsePublicKeyHex()).isEqualTo(TestKeys.coboPublicKey());
 			});
 	}
 
@@ -82,7 +80,7 @@ class CoboSigningAutoConfigurationTest {
 	void verifiesNothingWhenVerificationIsOff() {
 		this.runner
 			.withPropertyValues("cobo.base-url=http://127.0.0.1:8089/v2", "cobo.response-verification.enabled=false")
-			.run((context) -> assertThat(context.getBean(CoboEndpoint.class).responseVerifier()).isEmpty());
+			.run((context) -> assertThat(context.getBean(CoboEndpoint.class).responsePublicKeyHex()).isNull());
 	}
 
 	@Test

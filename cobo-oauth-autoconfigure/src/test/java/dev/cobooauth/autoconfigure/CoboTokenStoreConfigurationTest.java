@@ -2,10 +2,9 @@ package dev.cobooauth.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.CoboTokens;
+import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.oauth2.TokenLock;
-import dev.cobooauth.oauth2.CoboJdbcOAuth2AuthorizedClientService;
-import dev.cobooauth.oauth2.PostgresAdvisoryTokenLock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +19,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,9 +72,9 @@ class CoboTokenStoreConfigurationTest {
 	@Test
 	void keepsTokensInMemoryByDefault() {
 		this.runner.run((context) -> {
-			CoboTokenStore store = context.getBean(CoboTokenStore.class);
-			assertThat(store.getAuthorizedClientService()).isInstanceOf(InMemoryOAuth2AuthorizedClientService.class);
-			assertThat(store.getLock()).isSameAs(TokenLock.NONE);
+			CoboTokens tokens = context.getBean(CoboTokens.class);
+			assertThat(TokenEngineProbe.store(tokens)).isInstanceOf(InMemoryOAuth2AuthorizedClientService.class);
+			assertThat(TokenEngineProbe.lock(tokens)).isSameAs(TokenLock.NONE);
 			assertThat(context).doesNotHaveBean(TokenLock.class)
 				.doesNotHaveBean(CoboTokenStoreSchemaInitializer.class);
 		});
@@ -83,10 +83,10 @@ class CoboTokenStoreConfigurationTest {
 	@Test
 	void keepsTokensInTheApplicationsDatabaseWithJdbc() {
 		this.onPostgres.run((context) -> {
-			CoboTokenStore store = context.getBean(CoboTokenStore.class);
-			assertThat(store.getAuthorizedClientService()).isInstanceOf(CoboJdbcOAuth2AuthorizedClientService.class);
-			assertThat(store.getLock()).isInstanceOf(PostgresAdvisoryTokenLock.class)
-				.isSameAs(context.getBean(TokenLock.class));
+			CoboTokens tokens = context.getBean(CoboTokens.class);
+			assertThat(TokenEngineProbe.store(tokens)).isInstanceOf(JdbcOAuth2AuthorizedClientService.class);
+			assertThat(TokenEngineProbe.lock(tokens).getClass().getSimpleName()).isEqualTo("PostgresAdvisoryTokenLock");
+			assertThat(TokenEngineProbe.lock(tokens)).isSameAs(context.getBean(TokenLock.class));
 		});
 	}
 
@@ -163,7 +163,7 @@ class CoboTokenStoreConfigurationTest {
 	@Test
 	void backsOffFromTheApplicationsTokenLock() {
 		this.onH2.withBean(TokenLock.class, () -> TokenLock.NONE)
-			.run((context) -> assertThat(context.getBean(CoboTokenStore.class).getLock()).isSameAs(TokenLock.NONE));
+			.run((context) -> assertThat(TokenEngineProbe.lock(context.getBean(CoboTokens.class))).isSameAs(TokenLock.NONE));
 	}
 
 }

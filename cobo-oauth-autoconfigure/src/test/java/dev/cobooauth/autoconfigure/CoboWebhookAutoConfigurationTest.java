@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.cobooauth.signing.CoboEnvironment;
-import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.webhook.CoboDeliveryExceptionHandler;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
-import dev.cobooauth.signing.SeenDeliveries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -98,9 +96,10 @@ class CoboWebhookAutoConfigurationTest {
 
 	@Test
 	void backsOffFromTheApplicationsOwnVerifier() {
-		CoboDeliveryVerifier own = new CoboDeliveryVerifier(
-				CoboSignatureVerifier.of(KeyType.ED25519, TestKeys.coboPublicKey(), "test"), Duration.ofMinutes(1),
-				new SeenDeliveries(10, Clock.systemUTC()), Clock.systemUTC());
+		CoboDeliveryVerifier own = CoboDeliveryVerifier.builder(TestKeys.coboPublicKey(), "test")
+			.tolerance(Duration.ofMinutes(1))
+			.replayCacheSize(10)
+			.build();
 		this.runner.withBean(CoboDeliveryVerifier.class, () -> own)
 			.run((context) -> assertThat(context.getBean(CoboDeliveryVerifier.class)).isSameAs(own));
 	}

@@ -1,5 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
+import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.testsupport.TestKeys;
@@ -24,7 +25,7 @@ class StackIsolationTest {
 	private static final AutoConfigurations ALL = AutoConfigurations.of(CoboMetricsAutoConfiguration.class,
 			CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
 			CoboOrgAccessTokenAutoConfiguration.class, CoboPermissionTokenAutoConfiguration.class,
-			CoboActuatorAutoConfiguration.class, CoboWebhookAutoConfiguration.class);
+			CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION, CoboWebhookAutoConfiguration.class);
 
 	private static final String[] KEYS = { "cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
 			"cobo.api-key.private-key=" + TestKeys.API_SECRET };
@@ -38,7 +39,7 @@ class StackIsolationTest {
 				.hasSingleBean(CoboOrgAccessTokens.class)
 				.doesNotHaveBean(ReactiveCoboOrgAccessTokens.class)
 				.hasBean("coboWebhookWebMvcConfigurer")
-				.hasSingleBean(CoboHealthContributor.class));
+				.hasBean("coboHealthContributor"));
 	}
 
 	@Test
@@ -61,7 +62,7 @@ class StackIsolationTest {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(CoboOrgAccessTokens.class)
 				.hasSingleBean(CoboDeliveryVerifier.class)
-				.doesNotHaveBean(CoboHealthContributor.class));
+				.doesNotHaveBean("coboHealthContributor"));
 	}
 
 }

@@ -1,12 +1,10 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.signing.CoboResponseSignatureException;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
@@ -79,11 +77,11 @@ public abstract class ApiKeyContract {
 
 	protected ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
-					CoboPermissionTokenAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.API_KEY_CLIENTS, CoboAutoConfigurations.ORG_ACCESS_TOKENS,
+					CoboAutoConfigurations.PERMISSION_TOKENS))
 			// The Org refresh token lifetime: the permission flow must apply its own 7 days.
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.token.retry.initial-backoff=1ms", "cobo.token.retry.max-backoff=5ms",
 					"cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(),

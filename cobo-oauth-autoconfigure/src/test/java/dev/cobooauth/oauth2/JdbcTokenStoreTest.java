@@ -1,12 +1,12 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.TestKeys;
@@ -70,8 +70,8 @@ class JdbcTokenStoreTest {
 	private ApplicationContextRunner instance(String... properties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					CoboSigningAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class))
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues(schema.dataSourceProperties())
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",

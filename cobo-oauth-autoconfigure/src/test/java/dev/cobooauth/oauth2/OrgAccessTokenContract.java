@@ -1,12 +1,12 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -69,9 +69,9 @@ public abstract class OrgAccessTokenContract {
 
 	protected ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-					CoboOrgAccessTokenAutoConfiguration.class))
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token.retry.initial-backoff=1ms",

@@ -1,10 +1,10 @@
 package dev.cobooauth.oauth2;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.TestKeys;
 import mockwebserver3.MockWebServer;
@@ -31,9 +31,9 @@ class OrgTokenWarmUpTest {
 	private ApplicationContextRunner runner(RotatingTokenServer cobo) {
 		this.server.setDispatcher(cobo);
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-					CoboOrgAccessTokenAutoConfiguration.class))
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token.retry.max-attempts=1");
@@ -80,7 +80,8 @@ class OrgTokenWarmUpTest {
 				"cobo.token.clock-skew=2s")
 			.run((context) -> {
 				assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
-				this.clock.advance(Duration.ofSeconds(43199 - 30));
+				// One second left: inside the 2 s refresh margin, not yet expired.
+				this.clock.advance(Duration.ofSeconds(43199 - 1));
 
 				Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> cobo.refreshes() == 1);
 				assertThat(cobo.calls()).isZero();
@@ -91,7 +92,7 @@ class OrgTokenWarmUpTest {
 	void doesNotRefreshInTheBackgroundUnlessAsked() {
 		this.runner(new RotatingTokenServer(Duration.ZERO))
 			.withPropertyValues("cobo.app.orgs=org-1")
-			.run((context) -> assertThat(context).doesNotHaveBean(ProactiveOrgTokenRefresh.class));
+			.run((context) -> assertThat(context).doesNotHaveBean("coboProactiveOrgTokenRefresh"));
 	}
 
 }

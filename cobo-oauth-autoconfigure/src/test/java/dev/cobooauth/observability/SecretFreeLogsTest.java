@@ -1,5 +1,6 @@
 package dev.cobooauth.observability;
 
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,12 +16,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
-import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.oauth2.CoboOrg;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -175,10 +172,10 @@ class SecretFreeLogsTest {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
-					CoboPermissionTokenAutoConfiguration.class))
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.API_KEY_CLIENTS, CoboAutoConfigurations.ORG_ACCESS_TOKENS,
+					CoboAutoConfigurations.PERMISSION_TOKENS))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.api-key.private-key=" + TestKeys.API_SECRET);

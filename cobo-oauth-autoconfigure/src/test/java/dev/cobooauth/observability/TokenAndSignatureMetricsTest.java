@@ -1,19 +1,15 @@
 package dev.cobooauth.observability;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 
-import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboMetricsAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
-import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.oauth2.CoboTokenObservationContext;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
@@ -86,12 +82,12 @@ class TokenAndSignatureMetricsTest {
 
 	private ApplicationContextRunner runner(ObservationRegistry observations) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboMetricsAutoConfiguration.class, CoboSigningAutoConfiguration.class,
-					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
-					CoboPermissionTokenAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.METRICS, CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.API_KEY_CLIENTS, CoboAutoConfigurations.ORG_ACCESS_TOKENS,
+					CoboAutoConfigurations.PERMISSION_TOKENS))
 			.withBean(MeterRegistry.class, () -> this.meters)
 			.withBean(ObservationRegistry.class, () -> observations)
-			.withBean(TokenExpiry.class, () -> new TokenExpiry(this.clock, Duration.ofSeconds(60), Duration.ofDays(30)))
+			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.api-key.private-key=" + TestKeys.API_SECRET,
@@ -262,8 +258,8 @@ class TokenAndSignatureMetricsTest {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboMetricsAutoConfiguration.class, CoboSigningAutoConfiguration.class,
-					CoboOrgAccessTokenAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.METRICS, CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET)

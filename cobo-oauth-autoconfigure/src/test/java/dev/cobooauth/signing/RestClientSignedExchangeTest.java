@@ -16,9 +16,9 @@ import org.springframework.web.util.UriBuilder;
 class RestClientSignedExchangeTest extends SignedExchangeContract {
 
 	@Override
-	protected String call(CoboEndpoint endpoint, CoboRequestSigner signer, HttpMethod method,
+	protected String call(CoboEndpoint endpoint, CoboSigner signer, HttpMethod method,
 			Function<UriBuilder, URI> uri, String body) {
-		RestClient client = RestClient.builder().apply(new CoboRestClientConfigurer(endpoint, signer)).build();
+		RestClient client = RestClient.builder().apply(CoboRestClientConfigurer.forApiKey(endpoint, signer)).build();
 		RestClient.RequestBodySpec request = client.method(method).uri(uri);
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);

@@ -54,7 +54,7 @@ public abstract class SignedExchangeContract {
 	 * @param body the JSON body, or null for none
 	 * @return the response body the caller got
 	 */
-	protected abstract String call(CoboEndpoint endpoint, CoboRequestSigner signer, HttpMethod method,
+	protected abstract String call(CoboEndpoint endpoint, CoboSigner signer, HttpMethod method,
 			Function<UriBuilder, URI> uri, String body);
 
 	/**
@@ -72,13 +72,11 @@ public abstract class SignedExchangeContract {
 	}
 
 	private CoboEndpoint endpoint(String baseUrl) {
-		CoboResponseVerifier verifier = new CoboResponseVerifier(
-				CoboSignatureVerifier.of(KeyType.ED25519, TestKeys.coboPublicKey(), "test"));
-		return new CoboEndpoint(URI.create(baseUrl), Optional.of(verifier));
+		return CoboEndpoint.builder(baseUrl).responsePublicKey(TestKeys.coboPublicKey(), "test").build();
 	}
 
-	private CoboRequestSigner signer() {
-		return new CoboRequestSigner(TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519), new NonceSource());
+	private CoboSigner signer() {
+		return TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519);
 	}
 
 	private RecordedRequest received() throws InterruptedException {

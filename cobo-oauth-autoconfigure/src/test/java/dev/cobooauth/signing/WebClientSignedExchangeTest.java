@@ -17,9 +17,9 @@ import org.springframework.web.util.UriBuilder;
 class WebClientSignedExchangeTest extends SignedExchangeContract {
 
 	@Override
-	protected String call(CoboEndpoint endpoint, CoboRequestSigner signer, HttpMethod method,
+	protected String call(CoboEndpoint endpoint, CoboSigner signer, HttpMethod method,
 			Function<UriBuilder, URI> uri, String body) {
-		WebClient client = WebClient.builder().apply(new CoboWebClientConfigurer(endpoint, signer)).build();
+		WebClient client = WebClient.builder().apply(CoboWebClientConfigurer.forApiKey(endpoint, signer)).build();
 		WebClient.RequestBodySpec request = client.method(method).uri(uri);
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);

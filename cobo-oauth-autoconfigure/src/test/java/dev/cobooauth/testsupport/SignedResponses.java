@@ -3,7 +3,6 @@ package dev.cobooauth.testsupport;
 import java.nio.charset.StandardCharsets;
 
 import dev.cobooauth.signing.CoboSigner;
-import dev.cobooauth.signing.SigningDigest;
 import mockwebserver3.MockResponse;
 
 /**
@@ -45,7 +44,7 @@ public final class SignedResponses {
 	public static MockResponse signedBy(CoboSigner key, int status, String json, String timestampHeader,
 			String signatureHeader) {
 		String timestamp = Long.toString(System.currentTimeMillis());
-		String signature = key.sign(SigningDigest.ofResponse(json.getBytes(StandardCharsets.UTF_8), timestamp));
+		String signature = key.sign(ResponseDigest.of(json.getBytes(StandardCharsets.UTF_8), timestamp));
 		return new MockResponse.Builder().code(status)
 			.addHeader("Content-Type", "application/json")
 			.addHeader(timestampHeader, timestamp)

@@ -2,7 +2,6 @@ package dev.cobooauth.testsupport;
 
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.PrivateKeySecret;
 
 /**
  * Fixed keys for tests: the caller's app key and API key, and the key "Cobo" signs responses with.
@@ -26,7 +25,7 @@ public final class TestKeys {
 
 	/** @return a signer for the fake Cobo's responses */
 	public static CoboSigner cobo() {
-		return KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(COBO_SECRET, "test"));
+		return CoboSigner.of(KeyType.ED25519, COBO_SECRET, "test");
 	}
 
 	/** @return the fake Cobo's public key, hex */
@@ -40,7 +39,7 @@ public final class TestKeys {
 	 * @return a signer for it
 	 */
 	public static CoboSigner signer(String secret, KeyType type) {
-		return type.newSigner(PrivateKeySecret.fromHex(secret, "test"));
+		return CoboSigner.of(type, secret, "test");
 	}
 
 }

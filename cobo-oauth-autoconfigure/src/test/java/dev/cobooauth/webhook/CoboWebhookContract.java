@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.SigningDigest;
+import dev.cobooauth.testsupport.ResponseDigest;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -104,7 +104,7 @@ public abstract class CoboWebhookContract {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", "application/json");
 		headers.put(timestampHeader, time);
-		headers.put(signatureHeader, key.sign(SigningDigest.ofResponse(body.getBytes(StandardCharsets.UTF_8), time)));
+		headers.put(signatureHeader, key.sign(ResponseDigest.of(body.getBytes(StandardCharsets.UTF_8), time)));
 		return headers;
 	}
 

@@ -2,8 +2,7 @@ package dev.cobooauth.webhook;
 
 import java.util.Map;
 
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
@@ -24,8 +23,8 @@ class ReactiveCoboWebhookTest extends CoboWebhookContract {
 	protected void withApplication(String[] properties, ApplicationTest test) {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebFluxAutoConfiguration.class, CoboSigningAutoConfiguration.class,
-					CoboWebhookAutoConfiguration.class))
+					WebFluxAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
+					CoboAutoConfigurations.WEBHOOKS))
 			.withUserConfiguration(Callbacks.class)
 			.withPropertyValues(properties)
 			.run(test::accept);

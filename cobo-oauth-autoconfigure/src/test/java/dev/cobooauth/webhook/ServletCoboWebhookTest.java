@@ -2,8 +2,7 @@ package dev.cobooauth.webhook;
 
 import java.util.Map;
 
-import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
-import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -28,7 +27,7 @@ class ServletCoboWebhookTest extends CoboWebhookContract {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboSigningAutoConfiguration.class, CoboWebhookAutoConfiguration.class))
+					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.WEBHOOKS))
 			.withUserConfiguration(Callbacks.class)
 			.withPropertyValues(properties)
 			.run(test::accept);

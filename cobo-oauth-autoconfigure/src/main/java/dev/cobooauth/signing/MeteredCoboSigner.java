@@ -1,7 +1,5 @@
-package dev.cobooauth.autoconfigure;
+package dev.cobooauth.signing;
 
-import dev.cobooauth.signing.CoboSignatureMetrics;
-import dev.cobooauth.signing.CoboSigner;
 
 /**
  * Tells {@link CoboSignatureMetrics} of each request signed with one key, and how long it took: a

@@ -1,4 +1,4 @@
-package dev.cobooauth.autoconfigure;
+package dev.cobooauth.oauth2;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -7,9 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import dev.cobooauth.oauth2.CoboClientRegistrations;
-import dev.cobooauth.oauth2.CoboTokenStore;
-import dev.cobooauth.oauth2.TokenOutcomes;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -22,11 +19,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * key's ({@value CoboClientRegistrations#PERMISSION_TOKEN}) is one indicator. So
  * {@code /actuator/health/cobo/cobo/org-1} tells whether org-1's token can be had.
  */
-public final class CoboHealthContributor implements CompositeHealthContributor {
+final class CoboHealthContributor implements CompositeHealthContributor {
 
 	private final CoboClientRegistrations registrations;
 
-	private final CoboTokenStore store;
+	private final TokenStore store;
 
 	private final TokenOutcomes outcomes;
 
@@ -35,18 +32,14 @@ public final class CoboHealthContributor implements CompositeHealthContributor {
 	private final List<String> configuredOrgs;
 
 	/**
-	 * @param registrations the starter's registrations
-	 * @param store where the tokens are kept
-	 * @param outcomes the latest outcome per org
-	 * @param clock the clock tokens are dated by
+	 * @param tokens the token engine whose tokens it tells about
 	 * @param configuredOrgs the orgs of {@code cobo.app.orgs}
 	 */
-	public CoboHealthContributor(CoboClientRegistrations registrations, CoboTokenStore store, TokenOutcomes outcomes,
-			Clock clock, Collection<String> configuredOrgs) {
-		this.registrations = registrations;
-		this.store = store;
-		this.outcomes = outcomes;
-		this.clock = clock;
+	CoboHealthContributor(CoboTokens tokens, Collection<String> configuredOrgs) {
+		this.registrations = tokens.registrations();
+		this.store = tokens.store();
+		this.outcomes = tokens.outcomes();
+		this.clock = tokens.expiry().getClock();
 		this.configuredOrgs = List.copyOf(configuredOrgs);
 	}
 

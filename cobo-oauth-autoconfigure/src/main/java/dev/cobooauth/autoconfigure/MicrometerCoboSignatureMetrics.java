@@ -1,4 +1,7 @@
-package dev.cobooauth.signing;
+package dev.cobooauth.autoconfigure;
+
+import dev.cobooauth.signing.CoboResponseSignatureException;
+import dev.cobooauth.signing.CoboSignatureMetrics;
 
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +18,7 @@ import io.micrometer.core.instrument.Timer;
  * counter {@value #VERIFICATION_FAILURES} (tag {@code reason}: {@code missing} or {@code invalid})
  * counts responses refused for their signature.
  */
-public final class MicrometerCoboSignatureMetrics implements CoboSignatureMetrics {
+final class MicrometerCoboSignatureMetrics implements CoboSignatureMetrics {
 
 	/** Name of the timer of signed requests. */
 	public static final String SIGNED = "cobo.requests.signed";

@@ -1,10 +1,8 @@
-package dev.cobooauth.autoconfigure;
+package dev.cobooauth.oauth2;
 
 import java.time.Clock;
 import java.time.Instant;
 
-import dev.cobooauth.oauth2.CoboTokenStore;
-import dev.cobooauth.oauth2.TokenOutcomes;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -16,9 +14,9 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
  * attempt failed and no valid token is stored, {@code UNKNOWN} before any attempt. Details: when
  * the token expires, the last success and failure and the last OAuth error code. Never a token.
  */
-public final class CoboTokenHealthIndicator extends AbstractHealthIndicator {
+final class CoboTokenHealthIndicator extends AbstractHealthIndicator {
 
-	private final CoboTokenStore store;
+	private final TokenStore store;
 
 	private final TokenOutcomes outcomes;
 
@@ -35,7 +33,7 @@ public final class CoboTokenHealthIndicator extends AbstractHealthIndicator {
 	 * @param registrationId the registration
 	 * @param principalName the principal (the org)
 	 */
-	public CoboTokenHealthIndicator(CoboTokenStore store, TokenOutcomes outcomes, Clock clock, String registrationId,
+	CoboTokenHealthIndicator(TokenStore store, TokenOutcomes outcomes, Clock clock, String registrationId,
 			String principalName) {
 		super("Cannot tell whether a Cobo token can be had");
 		this.store = store;
@@ -47,7 +45,7 @@ public final class CoboTokenHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		OAuth2AuthorizedClient stored = this.store.getAuthorizedClientService()
+		OAuth2AuthorizedClient stored = this.store.service()
 			.loadAuthorizedClient(this.registrationId, this.principalName);
 		TokenOutcomes.TokenOutcome outcome = this.outcomes.get(this.registrationId, this.principalName);
 		Instant expiresAt = (stored != null) ? stored.getAccessToken().getExpiresAt()

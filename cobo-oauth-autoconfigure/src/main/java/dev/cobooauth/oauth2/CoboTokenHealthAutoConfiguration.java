@@ -1,0 +1,41 @@
+package dev.cobooauth.oauth2;
+
+import dev.cobooauth.autoconfigure.CoboProperties;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code cobo} health contributor ({@code management.health.cobo.enabled}), when the application
+ * has the Actuator's health module and the starter has tokens to tell about. It reads the token
+ * engine's store and outcomes, so it is assembled beside them.
+ */
+@AutoConfiguration(afterName = { "dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration",
+		"dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration" })
+@ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
+class CoboTokenHealthAutoConfiguration {
+
+	/** Name of the health contributor bean; the Actuator shows it as {@code cobo}. */
+	static final String HEALTH_CONTRIBUTOR = "coboHealthContributor";
+
+	// Nested, so that the condition's class is loaded only once the Actuator's health module is known to be there.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(CoboTokens.class)
+	@ConditionalOnEnabledHealthIndicator("cobo")
+	static class ContributorConfiguration {
+
+		@Bean(HEALTH_CONTRIBUTOR)
+		@ConditionalOnMissingBean(name = HEALTH_CONTRIBUTOR)
+		CoboHealthContributor coboHealthContributor(CoboTokens tokens, CoboProperties properties) {
+			return new CoboHealthContributor(tokens, properties.getApp().getOrgs());
+		}
+
+	}
+
+}

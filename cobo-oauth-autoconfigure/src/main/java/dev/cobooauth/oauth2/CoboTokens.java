@@ -1,0 +1,495 @@
+package dev.cobooauth.oauth2;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import javax.sql.DataSource;
+
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.signing.CoboRestClientConfigurer;
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.CoboWebClientConfigurer;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The Org Access Tokens and the Permission Access Token of one application, and the one token
+ * engine they share: Cobo's grants as Spring Security {@code OAuth2AuthorizedClientProvider}s, one
+ * token request per org at a time ({@code cobo.token.acquire-timeout}), stale-while-refresh
+ * ({@code cobo.token.clock-skew}), retries of transient failures ({@code cobo.token.retry.*}), and,
+ * with a shared store, a lock across instances. Both stacks use the same engine: a token obtained
+ * for a {@code RestClient} call serves a {@code WebClient} call too.
+ * <p>
+ * Spring Boot builds it from {@code cobo.*} (the bean {@code coboTokens}). Without Boot, build it
+ * the way Spring Security's {@code OAuth2AuthorizedClientProviderBuilder} builds a provider:
+ * <pre>
+ * CoboTokens tokens = CoboTokens.builder(CoboEndpoint.of(CoboEnvironment.SANDBOX))
+ *     .portalApp("my-client-id", CoboSigner.of(KeyType.ED25519, appSecretHex, "app secret"))
+ *     .build();
+ * RestClient cobo = RestClient.builder().apply(tokens.restClientConfigurer(null)).build();
+ * cobo.get().uri("/wallets").attributes(CoboOrg.id("org-1")).retrieve().body(String.class);
+ * </pre>
+ */
+public final class CoboTokens {
+
+	/** How long Cobo's Org refresh tokens live. */
+	private static final Duration ORG_REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
+
+	/** How long Cobo's Permission refresh tokens live. */
+	private static final Duration PERMISSION_REFRESH_TOKEN_LIFETIME = Duration.ofDays(7);
+
+	private final CoboEndpoint endpoint;
+
+	private final @Nullable CoboSigner appKey;
+
+	private final CoboClientRegistrations registrations;
+
+	private final TokenStore store;
+
+	private final TokenOutcomes outcomes;
+
+	private final TokenExpiry expiry;
+
+	private final @Nullable CoboOrgAccessTokens orgAccessTokens;
+
+	private final @Nullable SingleFlightOAuth2AuthorizedClientManager permissionEngine;
+
+	private final @Nullable String apiKeyPrincipal;
+
+	private CoboTokens(Builder builder, TokenAssembly assembly) {
+		this.endpoint = builder.endpoint;
+		this.appKey = builder.appKey;
+		this.registrations = assembly.registrations();
+		this.store = assembly.store();
+		this.outcomes = assembly.outcomes();
+		this.expiry = assembly.expiry(ORG_REFRESH_TOKEN_LIFETIME);
+		this.orgAccessTokens = (builder.appKey != null)
+				? new CoboOrgAccessTokens(assembly.orgAccessTokenEngine(builder.appKey, this.expiry),
+						CoboClientRegistrations.ORG_ACCESS_TOKEN)
+				: null;
+		this.permissionEngine = (builder.apiKey != null && builder.permissionType != null)
+				? assembly.permissionTokenEngine(builder.apiKey, builder.permissionType,
+						assembly.expiry(PERMISSION_REFRESH_TOKEN_LIFETIME))
+				: null;
+		this.apiKeyPrincipal = (builder.apiKey != null) ? builder.apiKey.publicKeyHex() : null;
+	}
+
+	/**
+	 * @param endpoint where Cobo is and how its answers are verified
+	 * @return a builder; give it a Portal App, an API key, or both
+	 */
+	public static Builder builder(CoboEndpoint endpoint) {
+		if (endpoint == null) {
+			throw new IllegalArgumentException("endpoint cannot be null");
+		}
+		return new Builder(endpoint);
+	}
+
+	/**
+	 * @return the Org Access Tokens of the Portal App's orgs
+	 * @throws IllegalStateException if no Portal App was given
+	 */
+	public CoboOrgAccessTokens orgAccessTokens() {
+		if (this.orgAccessTokens == null) {
+			throw new IllegalStateException("No Portal App: give the builder portalApp(clientId, appKey)");
+		}
+		return this.orgAccessTokens;
+	}
+
+	/**
+	 * @return the same Org Access Tokens for reactive callers; needs Project Reactor
+	 * @throws IllegalStateException if no Portal App was given
+	 */
+	public ReactiveCoboOrgAccessTokens reactiveOrgAccessTokens() {
+		return new ReactiveCoboOrgAccessTokens(orgAccessTokens().engine(), CoboClientRegistrations.ORG_ACCESS_TOKEN);
+	}
+
+	/**
+	 * @return the API key's Permission Access Token
+	 * @throws IllegalStateException if no API key was given
+	 */
+	public CoboPermissionTokens permissionTokens() {
+		return new CoboPermissionTokens(permissionEngine(), CoboClientRegistrations.PERMISSION_TOKEN,
+				this.apiKeyPrincipal);
+	}
+
+	/**
+	 * @return the same Permission Access Token for reactive callers; needs Project Reactor
+	 * @throws IllegalStateException if no API key was given
+	 */
+	public ReactiveCoboPermissionTokens reactivePermissionTokens() {
+		return new ReactiveCoboPermissionTokens(permissionEngine(), CoboClientRegistrations.PERMISSION_TOKEN,
+				this.apiKeyPrincipal);
+	}
+
+	private SingleFlightOAuth2AuthorizedClientManager permissionEngine() {
+		if (this.permissionEngine == null) {
+			throw new IllegalStateException("No API key: give the builder apiKey(apiKey, permissionType)");
+		}
+		return this.permissionEngine;
+	}
+
+	/**
+	 * Makes a {@code RestClient.Builder} call WaaS for the Portal App's orgs: Spring Security's
+	 * {@link OAuth2ClientHttpRequestInterceptor} authorizes each request with the Org Access Token
+	 * of the org it names ({@link CoboOrg#id}), the org being the principal; Cobo's answer to a dead
+	 * token (401, or 500 with {@code error_code} 1000) forgets that token and sends a GET or HEAD once
+	 * more; every request is signed with the app key and every response verified.
+	 * @param defaultOrg the org of requests that name none; {@code null} to refuse such requests
+	 * with a {@link MissingCoboOrgException}
+	 * @return the configurer
+	 * @throws IllegalStateException if no Portal App was given
+	 */
+	public CoboRestClientConfigurer restClientConfigurer(@Nullable String defaultOrg) {
+		CoboOrgAccessTokens tokens = orgAccessTokens();
+		CoboOrgResolver orgs = new CoboOrgResolver(defaultOrg);
+		OAuth2ClientHttpRequestInterceptor authorization = new OAuth2ClientHttpRequestInterceptor(tokens.engine());
+		authorization.setClientRegistrationIdResolver((request) -> tokens.getRegistrationId());
+		authorization.setPrincipalResolver((request) -> new OrgPrincipal(
+				orgs.resolve(request.getAttributes(), request.getMethod(), request.getURI().getRawPath())));
+		// Dead tokens are forgotten by DeadTokenRetryingInterceptor, which knows the token Cobo
+		// rejected, so that a token another caller has just obtained is never forgotten instead.
+		authorization.setAuthorizationFailureHandler((failure, principal, attributes) -> {
+		});
+		return CoboRestClientConfigurer.forAppKey(this.endpoint, appKey(),
+				new DeadTokenRetryingInterceptor(tokens, orgs), authorization);
+	}
+
+	/**
+	 * Makes a {@code WebClient.Builder} call WaaS for the Portal App's orgs, as
+	 * {@link #restClientConfigurer} does for a {@code RestClient}. Spring Security 7.0's reactive
+	 * filter has no hook for the principal, so a filter of the starter's authorizes each request.
+	 * @param defaultOrg the org of requests that name none; {@code null} to refuse such requests
+	 * @return the configurer
+	 * @throws IllegalStateException if no Portal App was given
+	 */
+	public CoboWebClientConfigurer webClientConfigurer(@Nullable String defaultOrg) {
+		return CoboWebClientConfigurer.forAppKey(this.endpoint, appKey(),
+				new CoboOrgAccessTokenExchangeFilterFunction(reactiveOrgAccessTokens(), new CoboOrgResolver(defaultOrg)));
+	}
+
+	private CoboSigner appKey() {
+		if (this.appKey == null) {
+			throw new IllegalStateException("No Portal App: give the builder portalApp(clientId, appKey)");
+		}
+		return this.appKey;
+	}
+
+	CoboClientRegistrations registrations() {
+		return this.registrations;
+	}
+
+	TokenStore store() {
+		return this.store;
+	}
+
+	TokenOutcomes outcomes() {
+		return this.outcomes;
+	}
+
+	TokenExpiry expiry() {
+		return this.expiry;
+	}
+
+	/**
+	 * Builds {@link CoboTokens}. Every setting has the default of the {@code cobo.token.*} property
+	 * of the same name.
+	 */
+	public static final class Builder {
+
+		private final CoboEndpoint endpoint;
+
+		private @Nullable String clientId;
+
+		private @Nullable CoboSigner appKey;
+
+		private @Nullable CoboSigner apiKey;
+
+		private @Nullable String permissionType;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		private Duration acquireTimeout = Duration.ofSeconds(30);
+
+		private int maxAttempts = 3;
+
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		private Duration maxBackoff = Duration.ofSeconds(5);
+
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private @Nullable Executor executor;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable CoboTokenObservationConvention observationConvention;
+
+		private @Nullable DataSource dataSource;
+
+		private byte @Nullable [] encryptionKey;
+
+		private @Nullable TokenLock tokenLock;
+
+		private Builder(CoboEndpoint endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		/**
+		 * A Cobo Portal App (Cobo OAuth): Org Access Tokens with the {@code org_implicit} grant.
+		 * @param clientId the app's client id, from its published manifest
+		 * @param appKey the app key token requests and WaaS calls are signed with
+		 * @return this builder
+		 */
+		public Builder portalApp(String clientId, CoboSigner appKey) {
+			this.clientId = requireText(clientId, "clientId");
+			this.appKey = requireNonNull(appKey, "appKey");
+			return this;
+		}
+
+		/**
+		 * An organization's own API key (Cobo Auth): its Permission Access Token.
+		 * @param apiKey the API key the token requests are signed with
+		 * @param permissionType the permission the token is exchanged for, e.g.
+		 * {@code payment_orders_payin}
+		 * @return this builder
+		 */
+		public Builder apiKey(CoboSigner apiKey, String permissionType) {
+			this.apiKey = requireNonNull(apiKey, "apiKey");
+			this.permissionType = requireText(permissionType, "permissionType");
+			return this;
+		}
+
+		/**
+		 * @param clock every time decision reads it: token expiry, {@code Retry-After} dates
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * @param clockSkew how long before expiry a token is refreshed; zero or more
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			this.clockSkew = requireAtLeastZero(clockSkew, "clockSkew");
+			return this;
+		}
+
+		/**
+		 * @param acquireTimeout how long a call waits for a token another caller is fetching; positive
+		 * @return this builder
+		 */
+		public Builder acquireTimeout(Duration acquireTimeout) {
+			this.acquireTimeout = requirePositive(acquireTimeout, "acquireTimeout");
+			return this;
+		}
+
+		/**
+		 * @param maxAttempts how many times a token request is sent at most, the first included
+		 * @param initialBackoff the delay before the first retry; zero or more
+		 * @param maxBackoff the longest delay between two attempts; not below the initial
+		 * @return this builder
+		 */
+		public Builder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+			if (maxAttempts < 1) {
+				throw new IllegalArgumentException("maxAttempts must be at least 1");
+			}
+			requireAtLeastZero(initialBackoff, "initialBackoff");
+			if (maxBackoff == null || maxBackoff.compareTo(initialBackoff) < 0) {
+				throw new IllegalArgumentException("maxBackoff cannot be below initialBackoff");
+			}
+			this.maxAttempts = maxAttempts;
+			this.initialBackoff = initialBackoff;
+			this.maxBackoff = maxBackoff;
+			return this;
+		}
+
+		/**
+		 * @param connectTimeout how long a token request may take to connect; positive
+		 * @param readTimeout how long a token request may wait for Cobo's answer; positive
+		 * @return this builder
+		 */
+		public Builder tokenRequestTimeouts(Duration connectTimeout, Duration readTimeout) {
+			this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+			this.readTimeout = requirePositive(readTimeout, "readTimeout");
+			return this;
+		}
+
+		/**
+		 * @param restClientBuilder the builder token requests are made with, e.g. Spring Boot's, so that
+		 * they are observed like the application's other calls; it is cloned, never changed
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = requireNonNull(restClientBuilder, "restClientBuilder");
+			return this;
+		}
+
+		/**
+		 * @param executor runs background refreshes, and the token requests of reactive callers; by
+		 * default a new thread per task
+		 * @return this builder
+		 */
+		public Builder executor(Executor executor) {
+			this.executor = requireNonNull(executor, "executor");
+			return this;
+		}
+
+		/**
+		 * @param registry where each token request is observed ({@code cobo.token.requests})
+		 * @param convention names the observation and its keys; {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry registry, @Nullable CoboTokenObservationConvention convention) {
+			this.observationRegistry = requireNonNull(registry, "registry");
+			this.observationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * Keeps tokens in a database shared by every instance, in Spring Security's
+		 * {@code oauth2_authorized_client} table, instead of this instance's memory. Unless a
+		 * {@link #tokenLock} is given, instances take turns asking Cobo with a PostgreSQL advisory lock.
+		 * @param dataSource the database; the table must exist
+		 * @param encryptionKey a 32-byte AES key that encrypts the stored token values, or {@code null}
+		 * to store them as they are
+		 * @return this builder
+		 */
+		public Builder jdbcTokenStore(DataSource dataSource, byte @Nullable [] encryptionKey) {
+			this.dataSource = requireNonNull(dataSource, "dataSource");
+			if (encryptionKey != null && encryptionKey.length != 32) {
+				throw new IllegalArgumentException("encryptionKey must be 32 bytes");
+			}
+			this.encryptionKey = (encryptionKey != null) ? encryptionKey.clone() : null;
+			return this;
+		}
+
+		/**
+		 * @param tokenLock serializes the token requests of every instance that shares the token store
+		 * @return this builder
+		 */
+		public Builder tokenLock(TokenLock tokenLock) {
+			this.tokenLock = requireNonNull(tokenLock, "tokenLock");
+			return this;
+		}
+
+		/**
+		 * @return the tokens
+		 * @throws IllegalStateException if neither a Portal App nor an API key was given
+		 */
+		public CoboTokens build() {
+			if (this.appKey == null && this.apiKey == null) {
+				throw new IllegalStateException("Give a Portal App (portalApp(..)), an API key (apiKey(..)), or both");
+			}
+			return new CoboTokens(this, new TokenAssembly(this));
+		}
+
+		@Nullable String clientId() {
+			return this.clientId;
+		}
+
+		@Nullable CoboSigner appKey() {
+			return this.appKey;
+		}
+
+		@Nullable CoboSigner apiKey() {
+			return this.apiKey;
+		}
+
+		CoboEndpoint endpoint() {
+			return this.endpoint;
+		}
+
+		Clock clock() {
+			return this.clock;
+		}
+
+		Duration clockSkew() {
+			return this.clockSkew;
+		}
+
+		Duration acquireTimeout() {
+			return this.acquireTimeout;
+		}
+
+		CoboTokenRetry retry() {
+			return new CoboTokenRetry(this.maxAttempts, this.initialBackoff, this.maxBackoff);
+		}
+
+		Duration connectTimeout() {
+			return this.connectTimeout;
+		}
+
+		Duration readTimeout() {
+			return this.readTimeout;
+		}
+
+		RestClient.Builder restClientBuilder() {
+			return (this.restClientBuilder != null) ? this.restClientBuilder.clone() : RestClient.builder();
+		}
+
+		Executor executor() {
+			return (this.executor != null) ? this.executor : new SimpleAsyncTaskExecutor("cobo-token-");
+		}
+
+		CoboTokenObservations observations() {
+			return new CoboTokenObservations(this.observationRegistry, this.observationConvention);
+		}
+
+		@Nullable DataSource dataSource() {
+			return this.dataSource;
+		}
+
+		byte @Nullable [] encryptionKey() {
+			return this.encryptionKey;
+		}
+
+		@Nullable TokenLock tokenLock() {
+			return this.tokenLock;
+		}
+
+		private static <T> T requireNonNull(@Nullable T value, String name) {
+			if (value == null) {
+				throw new IllegalArgumentException(name + " cannot be null");
+			}
+			return value;
+		}
+
+		private static String requireText(@Nullable String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " cannot be empty");
+			}
+			return value.strip();
+		}
+
+		private static Duration requireAtLeastZero(@Nullable Duration value, String name) {
+			if (value == null || value.isNegative()) {
+				throw new IllegalArgumentException(name + " must be zero or positive");
+			}
+			return value;
+		}
+
+		private static Duration requirePositive(@Nullable Duration value, String name) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.cobooauth.oauth2;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.util.StreamUtils;
+
+/**
+ * What Cobo needs beside Spring Security's {@code OAuth2ClientHttpRequestInterceptor}, which it
+ * wraps: Cobo answers a dead Org Access Token with 401, or with 500 and {@code error_code} 1000
+ * ({@link DeadTokenAnswer}), which Spring Security's interceptor does not recognise. On such an
+ * answer the token the request carried is forgotten (only if it is still the stored one) and a GET
+ * or HEAD goes through the chain once more, where Spring Security's interceptor authorizes it with a
+ * fresh token; any other method returns Cobo's answer as it is.
+ */
+final class DeadTokenRetryingInterceptor implements ClientHttpRequestInterceptor {
+
+	private static final Log logger = LogFactory.getLog(DeadTokenRetryingInterceptor.class);
+
+	private final CoboOrgAccessTokens tokens;
+
+	private final CoboOrgResolver orgs;
+
+	DeadTokenRetryingInterceptor(CoboOrgAccessTokens tokens, CoboOrgResolver orgs) {
+		this.tokens = tokens;
+		this.orgs = orgs;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		ClientHttpResponse response = readable(execution.execute(request, body));
+		String rejected = bearerTokenOf(request);
+		if (rejected == null || !isDeadToken(response)) {
+			return response;
+		}
+		String orgId = this.orgs.resolve(request.getAttributes(), request.getMethod(), request.getURI().getRawPath());
+		this.tokens.engine().discard(this.tokens.getRegistrationId(), orgId, rejected);
+		boolean replay = DeadTokenAnswer.isReplayable(request.getMethod());
+		logger.debug(DeadTokenAnswer.describe(orgId, response.getStatusCode().value(), request.getMethod(), replay));
+		if (!replay) {
+			return response;
+		}
+		response.close();
+		return execution.execute(request, body);
+	}
+
+	/**
+	 * @return the token Spring Security's interceptor put on the request, further down the chain
+	 */
+	private static @Nullable String bearerTokenOf(HttpRequest request) {
+		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		String prefix = OAuth2AccessToken.TokenType.BEARER.getValue() + " ";
+		return (authorization != null && authorization.startsWith(prefix)) ? authorization.substring(prefix.length())
+				: null;
+	}
+
+	private static boolean isDeadToken(ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		byte[] body = (response instanceof ReadBody read) ? read.bytes : null;
+		return DeadTokenAnswer.isDeadToken(status, body);
+	}
+
+	private static ClientHttpResponse readable(ClientHttpResponse response) throws IOException {
+		if (!DeadTokenAnswer.needsBody(response.getStatusCode().value())) {
+			return response;
+		}
+		return new ReadBody(response, StreamUtils.copyToByteArray(response.getBody()));
+	}
+
+	/**
+	 * A response whose body was read to tell a dead token, and is served again from memory.
+	 */
+	private static final class ReadBody implements ClientHttpResponse {
+
+		private final ClientHttpResponse response;
+
+		private final byte[] bytes;
+
+		ReadBody(ClientHttpResponse response, byte[] bytes) {
+			this.response = response;
+			this.bytes = bytes;
+		}
+
+		@Override
+		public HttpStatusCode getStatusCode() throws IOException {
+			return this.response.getStatusCode();
+		}
+
+		@Override
+		public String getStatusText() throws IOException {
+			return this.response.getStatusText();
+		}
+
+		@Override
+		public HttpHeaders getHeaders() {
+			return this.response.getHeaders();
+		}
+
+		@Override
+		public InputStream getBody() {
+			return new ByteArrayInputStream(this.bytes);
+		}
+
+		@Override
+		public void close() {
+			this.response.close();
+		}
+
+	}
+
+}
