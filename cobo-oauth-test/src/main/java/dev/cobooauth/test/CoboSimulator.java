@@ -167,6 +167,14 @@ public final class CoboSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * @return the simulator clock as a UTC {@link Clock}: give it to the application's token expiry,
+	 * and {@link #advanceTime(Duration)} expires tokens on both sides
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
 	 * Registers a Cobo Portal App, or registers it again with a new key and new orgs.
 	 * @param clientId the app's client id
 	 * @param appPublicKeyHex its app key: 64 hex characters (Ed25519) or 66 (secp256k1 compressed point)

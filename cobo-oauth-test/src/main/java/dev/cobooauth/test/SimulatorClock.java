@@ -1,14 +1,18 @@
 package dev.cobooauth.test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulator's clock for token expiry: the wall clock plus an offset that tests move forward, so
  * tokens expire without sleeping. Nonces are not checked against it: clients sign with the system clock.
+ * A {@link Clock} in UTC, so that the application under test can date its tokens by it too.
  */
-final class SimulatorClock {
+final class SimulatorClock extends Clock {
 
 	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
@@ -22,6 +26,24 @@ final class SimulatorClock {
 
 	void reset() {
 		this.offset.set(Duration.ZERO);
+	}
+
+	@Override
+	public Instant instant() {
+		return now();
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		if (!ZoneOffset.UTC.equals(zone)) {
+			throw new UnsupportedOperationException("The simulator's clock is UTC");
+		}
+		return this;
 	}
 
 }

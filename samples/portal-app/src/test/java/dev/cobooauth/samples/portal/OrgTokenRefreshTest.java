@@ -1,10 +1,6 @@
 package dev.cobooauth.samples.portal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.test.CoboSimulator;
@@ -54,33 +50,7 @@ class OrgTokenRefreshTest {
 
 		@Bean
 		TokenExpiry tokenExpiry(CoboSimulator sim) {
-			return new TokenExpiry(new SimulatorTime(sim), Duration.ofSeconds(60), Duration.ofDays(30));
-		}
-
-	}
-
-	/** The simulator's clock: the wall clock plus every {@link CoboSimulator#advanceTime} so far. */
-	private static final class SimulatorTime extends Clock {
-
-		private final CoboSimulator sim;
-
-		SimulatorTime(CoboSimulator sim) {
-			this.sim = sim;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException("The simulator's clock is UTC");
-		}
-
-		@Override
-		public Instant instant() {
-			return this.sim.now();
+			return new TokenExpiry(sim.clock(), Duration.ofSeconds(60), Duration.ofDays(30));
 		}
 
 	}
