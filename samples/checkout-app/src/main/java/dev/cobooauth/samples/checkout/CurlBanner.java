@@ -1,6 +1,8 @@
 package dev.cobooauth.samples.checkout;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.test.CoboSimulator;
@@ -8,23 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs, once the app is up, where it listens, which Cobo it calls, and a {@code curl} line for each
- * endpoint, ready to paste. Never a key or a token.
+ * Logs, once the server listens, a {@code curl} line for the front end's token and for the wallets
+ * of each org the checkout serves, ready to paste. Never a key or a token.
  */
 @Component
-class CurlBanner implements ApplicationListener<ApplicationReadyEvent> {
+class CurlBanner implements ApplicationListener<ReactiveWebServerInitializedEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(CurlBanner.class);
-
-	/** An org that installed nothing, to show the answer when there is no Org Access Token. */
-	private static final String UNINSTALLED_ORG = "org-initech";
 
 	private final Environment environment;
 
@@ -39,36 +37,23 @@ class CurlBanner implements ApplicationListener<ApplicationReadyEvent> {
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-			log.info(banner("http://localhost:" + web.getWebServer().getPort()));
-		}
-	}
-
-	private String banner(String app) {
-		String[] simulatedOrgs = this.environment.getProperty("cobo.simulator.org-ids", String[].class);
-		boolean simulated = this.simulator.getIfAvailable() != null && simulatedOrgs != null;
-		List<String> orgs = simulated ? List.of(simulatedOrgs)
-				: List.of(this.environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID"));
-		StringBuilder banner = new StringBuilder("Checkout sample on ").append(app)
-			.append(simulated ? ", calling the embedded Cobo simulator at " : ", calling Cobo at ")
-			.append(this.cobo.baseUrl())
-			.append(" for orgs ")
-			.append(String.join(", ", orgs))
-			.append(". Try:");
-		line(banner, "curl -s '" + app + "/checkout/token'");
-		line(banner, "curl -s '" + app + "/orgs/" + orgs.get(0) + "/wallets?limit=2&wallet_type=Custodial'");
-		for (String other : orgs.subList(1, orgs.size())) {
-			line(banner, "curl -s '" + app + "/orgs/" + other + "/wallets'");
+	public void onApplicationEvent(ReactiveWebServerInitializedEvent event) {
+		String app = "http://localhost:" + event.getWebServer().getPort();
+		boolean simulated = this.simulator.getIfAvailable() != null;
+		String[] orgs = simulated ? this.environment.getRequiredProperty("cobo.simulator.org-ids", String[].class)
+				: new String[] { this.environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID") };
+		List<String> tries = new ArrayList<>(List.of("curl -s '" + app + "/checkout/token'",
+				"curl -s '" + app + "/orgs/" + orgs[0] + "/wallets?limit=2&wallet_type=Custodial'"));
+		for (int i = 1; i < orgs.length; i++) {
+			tries.add("curl -s '" + app + "/orgs/" + orgs[i] + "/wallets'");
 		}
 		if (simulated) {
-			line(banner, "curl -s '" + app + "/orgs/" + UNINSTALLED_ORG + "/wallets'   # not installed: problem+json");
+			// An org that installed nothing: the answer when there is no Org Access Token.
+			tries.add("curl -s '" + app + "/orgs/org-initech/wallets'   # not installed: problem+json");
 		}
-		return banner.toString();
-	}
-
-	private static void line(StringBuilder banner, String line) {
-		banner.append(System.lineSeparator()).append("  ").append(line);
+		String lines = tries.stream().map((line) -> System.lineSeparator() + "  " + line).collect(Collectors.joining());
+		log.info("Checkout sample on {}, calling {} at {}. Try:{}", app, simulated ? "the embedded Cobo simulator" : "Cobo",
+				this.cobo.baseUrl(), lines);
 	}
 
 }

@@ -122,9 +122,7 @@ class CheckoutApplicationTest {
 	void answers502NamingTheSignatureWhenCobosAnswerWasTamperedWith() {
 		this.sim.faults().next(1, "GET", "/v2/wallets", Fault.tamperedBody());
 
-		listWallets("org-acme").expectStatus().isEqualTo(502)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(listWallets("org-acme"), 502)
 			.jsonPath("$.status").isEqualTo(502)
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("response signature"))
 			.jsonPath("$.data").doesNotExist();
@@ -132,12 +130,7 @@ class CheckoutApplicationTest {
 
 	@Test
 	void passesCobosErrorOnWithItsStatusAndErrorCode() {
-		this.checkout.get()
-			.uri("/orgs/org-acme/wallets?wallet_type=Piggybank")
-			.exchange()
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(this.checkout.get().uri("/orgs/org-acme/wallets?wallet_type=Piggybank").exchange(), 400)
 			.jsonPath("$.error_code").isEqualTo(2006)
 			.jsonPath("$.error_id").isNotEmpty()
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2006")
@@ -146,9 +139,7 @@ class CheckoutApplicationTest {
 
 	@Test
 	void namesTheOrgThatHasNotInstalledTheApp() {
-		listWallets("org-initech").expectStatus().isForbidden()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(listWallets("org-initech"), 403)
 			.jsonPath("$.oauth_error").isEqualTo("unauthorized_client")
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("org org-initech")
 				.contains("not installed"));
@@ -156,9 +147,7 @@ class CheckoutApplicationTest {
 
 	@Test
 	void refusesACallThatNamesNoOrg() {
-		listWallets(" ").expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(listWallets(" "), 400)
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
 
 		assertThat(this.sim.counters().requests()).isZero();
@@ -185,6 +174,11 @@ class CheckoutApplicationTest {
 
 	private WebTestClient.ResponseSpec listWallets(String orgId) {
 		return this.checkout.get().uri("/orgs/{orgId}/wallets", orgId).exchange();
+	}
+
+	/** Asserts an {@code application/problem+json} answer with the status, and gives its body for more. */
+	private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec answer, int status) {
+		return answer.expectStatus().isEqualTo(status).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody();
 	}
 
 }

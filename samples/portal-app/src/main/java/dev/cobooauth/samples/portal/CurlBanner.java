@@ -1,6 +1,8 @@
 package dev.cobooauth.samples.portal;
 
+import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.test.CoboSimulator;
@@ -8,74 +10,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs, once the app is up, where it listens, which Cobo it calls, and a {@code curl} line for each
- * endpoint, ready to paste. Never a key or a token.
+ * Logs, once the server listens, which Cobo the portal calls and a {@code curl} line for each of its
+ * endpoints, ready to paste: for the orgs of the embedded simulator, or for
+ * {@code cobo.app.default-org} when it calls a real Cobo. Never a key or a token.
  */
 @Component
-class CurlBanner implements ApplicationListener<ApplicationReadyEvent> {
+class CurlBanner implements ApplicationListener<ServletWebServerInitializedEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(CurlBanner.class);
+
+	/** Listing, reading and transferring for the first org; {@code %1$s} the app, {@code %2$s} the org. */
+	private static final String FIRST_ORG = """
+			  curl -s '%1$s/orgs/%2$s/wallets?limit=2&wallet_type=Custodial'
+			  W=$(curl -s '%1$s/orgs/%2$s/wallets?limit=1' | sed -E 's/.*"wallet_id":"([^"]*)".*/\\1/')
+			  curl -s "%1$s/orgs/%2$s/wallets/$W"
+			  curl -s -X POST '%1$s/orgs/%2$s/transfers' -H 'Content-Type: application/json' \
+			-d '{"request_id":"sample-'$(date +%%s)'","source":{"source_type":"Org-Controlled","wallet_id":"'$W'"},\
+			"token_id":"ETH","destination":{"destination_type":"Address","account_output":\
+			{"address":"0x0000000000000000000000000000000000000001","amount":"0.001"}}}'
+			""";
 
 	/** An org that installed nothing, to show the answer when there is no Org Access Token. */
 	private static final String UNINSTALLED_ORG = "org-initech";
 
-	private final Environment environment;
+	private final URI coboUrl;
 
-	private final CoboEndpoint cobo;
+	private final List<String> orgs;
 
-	private final ObjectProvider<CoboSimulator> simulator;
+	private final boolean simulated;
 
 	CurlBanner(Environment environment, CoboEndpoint cobo, ObjectProvider<CoboSimulator> simulator) {
-		this.environment = environment;
-		this.cobo = cobo;
-		this.simulator = simulator;
+		this.coboUrl = cobo.baseUrl();
+		this.simulated = simulator.getIfAvailable() != null;
+		this.orgs = this.simulated ? List.of(environment.getRequiredProperty("cobo.simulator.org-ids", String[].class))
+				: List.of(environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID"));
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
-			log.info(banner("http://localhost:" + web.getWebServer().getPort()));
-		}
-	}
-
-	private String banner(String app) {
-		String[] simulatedOrgs = this.environment.getProperty("cobo.simulator.org-ids", String[].class);
-		boolean simulated = this.simulator.getIfAvailable() != null && simulatedOrgs != null;
-		List<String> orgs = simulated ? List.of(simulatedOrgs)
-				: List.of(this.environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID"));
-		String org = orgs.get(0);
-		StringBuilder banner = new StringBuilder("Portal sample on ").append(app)
-			.append(simulated ? ", calling the embedded Cobo simulator at " : ", calling Cobo at ")
-			.append(this.cobo.baseUrl())
-			.append(" for orgs ")
-			.append(String.join(", ", orgs))
-			.append(". Try:");
-		line(banner, "curl -s '" + app + "/orgs/" + org + "/wallets?limit=2&wallet_type=Custodial'");
-		for (String other : orgs.subList(1, orgs.size())) {
-			line(banner, "curl -s '" + app + "/orgs/" + other + "/wallets'");
-		}
-		line(banner, "W=$(curl -s '" + app + "/orgs/" + org
-				+ "/wallets?limit=1' | sed -E 's/.*\"wallet_id\":\"([^\"]*)\".*/\\1/')");
-		line(banner, "curl -s \"" + app + "/orgs/" + org + "/wallets/$W\"");
-		line(banner, "curl -s -X POST '" + app + "/orgs/" + org + "/transfers' -H 'Content-Type: application/json' "
-				+ "-d '{\"request_id\":\"sample-'$(date +%s)'\",\"source\":{\"source_type\":\"Org-Controlled\","
-				+ "\"wallet_id\":\"'$W'\"},\"token_id\":\"ETH\",\"destination\":{\"destination_type\":\"Address\","
-				+ "\"account_output\":{\"address\":\"0x0000000000000000000000000000000000000001\",\"amount\":\"0.001\"}}}'");
-		if (simulated) {
-			line(banner, "curl -s '" + app + "/orgs/" + UNINSTALLED_ORG + "/wallets'   # not installed: problem+json");
-		}
-		return banner.toString();
-	}
-
-	private static void line(StringBuilder banner, String line) {
-		banner.append(System.lineSeparator()).append("  ").append(line);
+	public void onApplicationEvent(ServletWebServerInitializedEvent event) {
+		String app = "http://localhost:" + event.getWebServer().getPort();
+		String otherOrgs = this.orgs.stream()
+			.skip(1)
+			.map((org) -> "  curl -s '" + app + "/orgs/" + org + "/wallets'\n")
+			.collect(Collectors.joining());
+		String uninstalled = this.simulated
+				? "  curl -s '" + app + "/orgs/" + UNINSTALLED_ORG + "/wallets'   # not installed: problem+json\n" : "";
+		String tries = FIRST_ORG.formatted(app, this.orgs.get(0)) + otherOrgs + uninstalled;
+		log.info("Portal sample on {}, calling {} for orgs {}. Try:\n{}", app,
+				(this.simulated ? "the embedded Cobo simulator at " : "Cobo at ") + this.coboUrl,
+				String.join(", ", this.orgs), tries.stripTrailing());
 	}
 
 }

@@ -176,9 +176,7 @@ class PortalApplicationTest {
 	void answers502NamingTheSignatureWhenCobosAnswerWasTamperedWith() {
 		this.sim.faults().next(1, "GET", "/v2/wallets", Fault.tamperedBody());
 
-		listWallets("org-acme").expectStatus().isEqualTo(502)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(listWallets("org-acme"), 502)
 			.jsonPath("$.status").isEqualTo(502)
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("response signature"))
 			.jsonPath("$.data").doesNotExist();
@@ -186,12 +184,7 @@ class PortalApplicationTest {
 
 	@Test
 	void passesCobosErrorOnWithItsStatusAndErrorCode() {
-		this.portal.get()
-			.uri("/orgs/org-acme/wallets/no-such-wallet")
-			.exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(this.portal.get().uri("/orgs/org-acme/wallets/no-such-wallet").exchange(), 404)
 			.jsonPath("$.error_code").isEqualTo(2006)
 			.jsonPath("$.error_id").isNotEmpty()
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2006")
@@ -200,9 +193,7 @@ class PortalApplicationTest {
 
 	@Test
 	void namesTheOrgThatHasNotInstalledTheApp() {
-		listWallets("org-initech").expectStatus().isForbidden()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(listWallets("org-initech"), 403)
 			.jsonPath("$.oauth_error").isEqualTo("unauthorized_client")
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("org org-initech")
 				.contains("not installed"));
@@ -210,9 +201,7 @@ class PortalApplicationTest {
 
 	@Test
 	void refusesACallThatNamesNoOrg() {
-		listWallets(" ").expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		problem(listWallets(" "), 400)
 			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
 
 		assertThat(this.sim.counters().requests()).isZero();
@@ -240,6 +229,11 @@ class PortalApplicationTest {
 
 	private RestTestClient.ResponseSpec listWallets(String orgId) {
 		return this.portal.get().uri("/orgs/{orgId}/wallets", orgId).exchange();
+	}
+
+	/** Asserts an {@code application/problem+json} answer with the status, and gives its body for more. */
+	private static RestTestClient.BodyContentSpec problem(RestTestClient.ResponseSpec answer, int status) {
+		return answer.expectStatus().isEqualTo(status).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody();
 	}
 
 	private String firstWalletId(String orgId) {
