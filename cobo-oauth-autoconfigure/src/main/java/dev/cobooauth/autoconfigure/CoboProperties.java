@@ -9,13 +9,18 @@ import dev.cobooauth.signing.KeyType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration under {@code cobo.*}: which Cobo environment to talk to, the keys to sign with
  * and how tokens are kept.
+ * <p>
+ * Spring Boot validates it when it binds it ({@link Validator}): a value that is out of range or
+ * contradicts another stops the application with an {@link InvalidCoboPropertyException}.
  */
 @ConfigurationProperties("cobo")
-public class CoboProperties {
+public class CoboProperties implements Validator {
 
 	/**
 	 * Cobo environment: its base URL and the key that signs its responses.
@@ -79,6 +84,29 @@ public class CoboProperties {
 
 	public PermissionToken getPermissionToken() {
 		return this.permissionToken;
+	}
+
+	/**
+	 * @param type a type Spring Boot binds, asked for each object it binds, nested ones too
+	 * @return whether it is these properties, so that they are checked once, as a whole
+	 */
+	@Override
+	public boolean supports(Class<?> type) {
+		return CoboProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Checks every value, when Spring Boot binds {@code cobo.*}. Rather than recording errors, it
+	 * throws the starter's own exception, which every other misconfiguration throws too and whose
+	 * failure analysis hides keys.
+	 * @param target the properties to check
+	 * @param errors not used
+	 * @throws InvalidCoboPropertyException naming the first property that is wrong, the value given
+	 * and the values accepted
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		CoboPropertiesValidator.validate((CoboProperties) target);
 	}
 
 	/**

@@ -4,13 +4,18 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration under {@code cobo.webhook.*}: how the application checks the webhook events and
  * callback messages Cobo signs and sends it.
+ * <p>
+ * Spring Boot validates it when it binds it ({@link Validator}): a value that is out of range
+ * stops the application with an {@link InvalidCoboPropertyException}.
  */
 @ConfigurationProperties("cobo.webhook")
-public class CoboWebhookProperties {
+public class CoboWebhookProperties implements Validator {
 
 	/**
 	 * Whether @VerifiedCoboDelivery handler parameters are verified by the starter.
@@ -77,6 +82,28 @@ public class CoboWebhookProperties {
 
 	public void setMaxBodySize(DataSize maxBodySize) {
 		this.maxBodySize = maxBodySize;
+	}
+
+	/**
+	 * @param type a type Spring Boot binds, asked for each object it binds, nested ones too
+	 * @return whether it is these properties, so that they are checked once, as a whole
+	 */
+	@Override
+	public boolean supports(Class<?> type) {
+		return CoboWebhookProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * Checks every value, when Spring Boot binds {@code cobo.webhook.*}. Rather than recording
+	 * errors, it throws the starter's own exception, which every other misconfiguration throws too.
+	 * @param target the properties to check
+	 * @param errors not used
+	 * @throws InvalidCoboPropertyException naming the first property that is wrong, the value given
+	 * and the values accepted
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		CoboPropertiesValidator.validate((CoboWebhookProperties) target);
 	}
 
 }

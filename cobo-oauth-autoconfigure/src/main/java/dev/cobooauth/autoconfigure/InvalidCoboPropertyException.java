@@ -8,6 +8,8 @@ public class InvalidCoboPropertyException extends IllegalStateException {
 
 	private final String property;
 
+	private final String value;
+
 	private final String problem;
 
 	private final String action;
@@ -18,8 +20,20 @@ public class InvalidCoboPropertyException extends IllegalStateException {
 	 * @param action what the user should do about it
 	 */
 	public InvalidCoboPropertyException(String property, String problem, String action) {
+		this(property, null, problem, action);
+	}
+
+	/**
+	 * @param property the property at fault, e.g. {@code cobo.token.retry.max-attempts}
+	 * @param value the value given as a failure analysis shows it: quoted, e.g. {@code '0'}, or
+	 * {@code (hidden)} for a key; {@code null} to show none, e.g. for a missing property
+	 * @param problem what is wrong
+	 * @param action what the user should do about it
+	 */
+	public InvalidCoboPropertyException(String property, String value, String problem, String action) {
 		super(property + ": " + problem + ". " + action);
 		this.property = property;
+		this.value = value;
 		this.problem = problem;
 		this.action = action;
 	}
@@ -27,6 +41,14 @@ public class InvalidCoboPropertyException extends IllegalStateException {
 	/** @return the property at fault */
 	public String getProperty() {
 		return this.property;
+	}
+
+	/**
+	 * @return the value given as a failure analysis shows it: quoted, e.g. {@code '0'}, or
+	 * {@code (hidden)} for a key; {@code null} if none is shown
+	 */
+	public String getValue() {
+		return this.value;
 	}
 
 	/** @return what is wrong, e.g. {@code is missing while an app key is configured} */

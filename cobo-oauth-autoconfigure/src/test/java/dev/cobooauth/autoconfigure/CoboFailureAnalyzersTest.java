@@ -148,6 +148,28 @@ class CoboFailureAnalyzersTest {
 			.contains("Set cobo.env to one of: dev, sandbox, prod.");
 	}
 
+	@Test
+	void explainsAValueRefusedWhileBindingBeforeSpringBootDoes(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(Application.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of("cobo.token.retry.max-attempts", "0", "spring.main.banner-mode", "off"));
+
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+		try {
+			assertThatException().isThrownBy(application::run);
+		}
+		finally {
+			System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+		}
+
+		// Boot's BindFailureAnalyzer would describe the same failure as "Failed to bind properties under 'cobo'".
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Cobo is misconfigured: property cobo.token.retry.max-attempts must be 1 or more; the value "
+					+ "given is '0'.")
+			.contains("Set cobo.token.retry.max-attempts to 1 or more (default 3).")
+			.doesNotContain("Failed to bind properties");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration(CoboSigningAutoConfiguration.class)
 	static class Application {
