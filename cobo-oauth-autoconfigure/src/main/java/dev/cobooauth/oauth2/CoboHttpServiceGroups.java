@@ -39,7 +39,8 @@ public final class CoboHttpServiceGroups {
 	 * only that group
 	 */
 	public static WebClientHttpServiceGroupConfigurer webClientConfigurer(Consumer<WebClient.Builder> coboClient) {
-		return new CoboWebClientHttpServiceGroupConfigurer(coboClient);
+		// Through a method that returns the interface, so that this class loads without WebFlux.
+		return CoboWebClientHttpServiceGroupConfigurer.of(coboClient);
 	}
 
 }

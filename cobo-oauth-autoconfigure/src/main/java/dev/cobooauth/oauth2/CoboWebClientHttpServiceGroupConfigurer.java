@@ -24,6 +24,10 @@ final class CoboWebClientHttpServiceGroupConfigurer implements WebClientHttpServ
 		this.coboClient = coboClient;
 	}
 
+	static WebClientHttpServiceGroupConfigurer of(Consumer<WebClient.Builder> coboClient) {
+		return new CoboWebClientHttpServiceGroupConfigurer(coboClient);
+	}
+
 	@Override
 	public void configureGroups(Groups<WebClient.Builder> groups) {
 		Groups<WebClient.Builder> cobo = groups.filterByName(CoboHttpServiceGroups.COBO);

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.oauth2.CoboOrg;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
@@ -169,8 +168,8 @@ class TokenLifecycleUnderLoadTest {
 	static class App {
 
 		@Bean
-		TokenExpiry coboTokenExpiry() {
-			return new TokenExpiry(CLOCK, Duration.ofSeconds(60), Duration.ofDays(30));
+		Clock coboClock() {
+			return CLOCK;
 		}
 
 	}

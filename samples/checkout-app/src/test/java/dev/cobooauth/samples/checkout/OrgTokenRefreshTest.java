@@ -1,8 +1,8 @@
 package dev.cobooauth.samples.checkout;
 
+import java.time.Clock;
 import java.time.Duration;
 
-import dev.cobooauth.oauth2.TokenExpiry;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class OrgTokenRefreshTest {
 	static class TokenClockFollowsTheSimulator {
 
 		@Bean
-		TokenExpiry tokenExpiry(CoboSimulator sim) {
-			return new TokenExpiry(sim.clock(), Duration.ofSeconds(60), Duration.ofDays(30));
+		Clock coboClock(CoboSimulator sim) {
+			return sim.clock();
 		}
 
 	}
