@@ -78,15 +78,6 @@ final class CoboPropertiesMapper {
 		return hasText(key) ? HexFormat.of().parseHex(key.strip()) : null;
 	}
 
-	/**
-	 * Refuses an encryption key for a store that never writes tokens anywhere. The rule is
-	 * {@link CoboPropertiesValidator#encryptionKey}'s, which already ran when the properties were
-	 * bound.
-	 */
-	void refuseEncryptionKeyInMemory() {
-		CoboPropertiesValidator.encryptionKey(this.properties.getTokenStore());
-	}
-
 	private static boolean hasText(String text) {
 		return text != null && !text.isBlank();
 	}

@@ -12,7 +12,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * {@code COBO_APP_PRIVATEKEY}, {@code cobo.api-key.private_key}). A key's location
  * ({@code private-key-location}) and public keys stay visible.
  */
-public final class CoboSecretsSanitizingFunction implements SanitizingFunction {
+final class CoboSecretsSanitizingFunction implements SanitizingFunction {
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {

@@ -63,9 +63,6 @@ class CoboTokensConfiguration {
 			ObjectProvider<CoboTokenObservationConvention> observationConvention,
 			ObjectProvider<CoboTokensBuilderCustomizer> customizers) {
 		CoboPropertiesMapper mapper = new CoboPropertiesMapper(properties);
-		if (properties.getTokenStore().getType() == CoboProperties.TokenStore.Type.MEMORY) {
-			mapper.refuseEncryptionKeyInMemory();
-		}
 		CoboProperties.Token token = properties.getToken();
 		CoboTokens.Builder builder = CoboTokens.builder(endpoint)
 			.clock(clock)

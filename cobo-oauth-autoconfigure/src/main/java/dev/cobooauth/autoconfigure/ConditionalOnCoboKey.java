@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Conditional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(OnCoboKeyCondition.class)
-public @interface ConditionalOnCoboKey {
+@interface ConditionalOnCoboKey {
 
 	/**
 	 * @return the property prefix, {@code cobo.app} or {@code cobo.api-key}

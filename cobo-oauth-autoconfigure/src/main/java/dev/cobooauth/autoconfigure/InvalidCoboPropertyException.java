@@ -4,7 +4,7 @@ package dev.cobooauth.autoconfigure;
  * Thrown at startup when a {@code cobo.*} property is missing, malformed or contradicts another.
  * The message names the property and says what to do; it never contains a secret.
  */
-public class InvalidCoboPropertyException extends IllegalStateException {
+class InvalidCoboPropertyException extends IllegalStateException {
 
 	private final String property;
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class CoboDeliveryExceptionHandler {
+class CoboDeliveryExceptionHandler {
 
 	/**
 	 * @param ex the refusal

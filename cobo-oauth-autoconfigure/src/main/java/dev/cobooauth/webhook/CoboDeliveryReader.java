@@ -15,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
  * parameter declares: the {@link CoboDelivery} itself, its {@code byte[]} body, its {@code String}
  * body, or the body's JSON mapped to any other type. A body that does not map is a {@code 400}.
  */
-public final class CoboDeliveryReader {
+final class CoboDeliveryReader {
 
 	private final JsonMapper json;
 

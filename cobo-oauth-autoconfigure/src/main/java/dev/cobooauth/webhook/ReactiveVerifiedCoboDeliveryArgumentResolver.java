@@ -20,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link CoboDeliveryVerificationException}, which
  * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
  */
-public final class ReactiveVerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumentResolver {
+final class ReactiveVerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private static final byte[] NO_BODY = new byte[0];
 

@@ -20,7 +20,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * it to the handler as the declared type. A refusal is a {@link CoboDeliveryVerificationException},
  * which {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
  */
-public final class VerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumentResolver {
+final class VerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private final CoboDeliveryVerifier verifier;
 

@@ -1,7 +1,10 @@
 /**
- * Receiving Cobo's signed webhook events and callback messages: verifying each delivery's
- * signature, the age of its timestamp and that it was not seen before, and answering
- * {@code 401 application/problem+json} when it fails. Stack-neutral; the Spring MVC and WebFlux
- * glue is in {@code servlet} and {@code reactive}.
+ * Receiving Cobo's signed webhook events and callback messages in Spring MVC and WebFlux handlers:
+ * a {@link dev.cobooauth.webhook.VerifiedCoboDelivery @VerifiedCoboDelivery} parameter is only
+ * ever bound to a delivery that {@link dev.cobooauth.signing.CoboDeliveryVerifier} accepted, and a
+ * refused one is answered {@code 401 application/problem+json}.
  */
+@NullMarked
 package dev.cobooauth.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -18,8 +18,6 @@ public final class CoboAutoConfigurations {
 
 	public static final Class<?> ACTUATOR = CoboActuatorAutoConfiguration.class;
 
-	public static final Class<?> WEBHOOKS = CoboWebhookAutoConfiguration.class;
-
 	private CoboAutoConfigurations() {
 	}
 

@@ -1,5 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
+import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class CoboPropertiesValidationTest {
 	private static final String ENCRYPTION_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class, CoboWebhookAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class, WebhookAutoConfigurations.WEBHOOKS));
 
 	private FailureAnalysis analysis(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];

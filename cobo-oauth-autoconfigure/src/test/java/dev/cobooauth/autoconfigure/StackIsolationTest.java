@@ -1,5 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
+import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
@@ -25,7 +26,7 @@ class StackIsolationTest {
 	private static final AutoConfigurations ALL = AutoConfigurations.of(CoboMetricsAutoConfiguration.class,
 			CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
 			CoboOrgAccessTokenAutoConfiguration.class, CoboPermissionTokenAutoConfiguration.class,
-			CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION, CoboWebhookAutoConfiguration.class);
+			CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION, WebhookAutoConfigurations.WEBHOOKS);
 
 	private static final String[] KEYS = { "cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
 			"cobo.api-key.private-key=" + TestKeys.API_SECRET };

@@ -24,7 +24,7 @@ class ReactiveCoboWebhookTest extends CoboWebhookContract {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebFluxAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.WEBHOOKS))
+					CoboWebhookAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class)
 			.withPropertyValues(properties)
 			.run(test::accept);

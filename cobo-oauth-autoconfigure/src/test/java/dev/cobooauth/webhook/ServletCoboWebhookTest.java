@@ -27,7 +27,7 @@ class ServletCoboWebhookTest extends CoboWebhookContract {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.WEBHOOKS))
+					CoboAutoConfigurations.SIGNING, CoboWebhookAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class)
 			.withPropertyValues(properties)
 			.run(test::accept);

@@ -1,16 +1,16 @@
-package dev.cobooauth.autoconfigure;
+package dev.cobooauth.webhook;
+
+import dev.cobooauth.autoconfigure.CoboProperties;
+import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 
 import java.time.Clock;
 import java.util.List;
 
-import dev.cobooauth.webhook.CoboDeliveryExceptionHandler;
-import dev.cobooauth.webhook.CoboDeliveryReader;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
-import dev.cobooauth.webhook.ReactiveVerifiedCoboDeliveryArgumentResolver;
-import dev.cobooauth.webhook.VerifiedCoboDeliveryArgumentResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,16 +30,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * application, the resolver of {@link dev.cobooauth.webhook.VerifiedCoboDelivery @VerifiedCoboDelivery}
  * parameters and the answer to a refused delivery. Needs no key of the application's own.
  */
-@AutoConfiguration(after = CoboSigningAutoConfiguration.class,
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @EnableConfigurationProperties({ CoboProperties.class, CoboWebhookProperties.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
-public class CoboWebhookAutoConfiguration {
+class CoboWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoboDeliveryVerifier coboDeliveryVerifier(CoboProperties properties, CoboWebhookProperties webhook) {
-		Clock clock = Clock.systemUTC();
+	CoboDeliveryVerifier coboDeliveryVerifier(CoboProperties properties, CoboWebhookProperties webhook,
+			@Qualifier("coboClock") ObjectProvider<Clock> coboClock) {
+		Clock clock = coboClock.getIfAvailable(Clock::systemUTC);
 		return CoboDeliveryVerifier.builder(deliveryKey(properties, webhook), deliveryKeySource(properties, webhook))
 			.tolerance(webhook.getTolerance())
 			.replayCacheSize(webhook.getReplayCacheSize())

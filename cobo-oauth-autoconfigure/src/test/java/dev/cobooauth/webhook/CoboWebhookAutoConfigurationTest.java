@@ -1,12 +1,12 @@
-package dev.cobooauth.autoconfigure;
+package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import java.time.Clock;
 import java.time.Duration;
 
 import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
-import dev.cobooauth.webhook.CoboDeliveryExceptionHandler;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoboWebhookAutoConfigurationTest {
 
-	private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+	private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
 			CoboWebhookAutoConfiguration.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(WEBHOOKS);
@@ -60,7 +60,7 @@ class CoboWebhookAutoConfigurationTest {
 		this.runner.withPropertyValues("cobo.webhook.tolerance=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidCoboPropertyException.class)
+				.satisfies((cause) -> assertThat(cause.getClass().getSimpleName()).isEqualTo("InvalidCoboPropertyException"))
 				.hasMessageStartingWith("cobo.webhook.tolerance: must be a positive duration"));
 	}
 
