@@ -79,15 +79,20 @@ final class CoboTokenErrors {
 	}
 
 	private static String codeFor(CoboTokenOperation operation, CoboErrorResponse answer) {
-		if (answer.error() != null) {
-			boolean deadRefreshToken = operation.isRefresh() && DEAD_REFRESH_TOKEN_ERRORS.contains(answer.error());
-			return deadRefreshToken ? OAuth2ErrorCodes.INVALID_GRANT : answer.error();
+		String error = (answer.error() != null && !answer.error().isBlank()) ? answer.error().strip() : null;
+		if (error != null && operation.isRefresh() && DEAD_REFRESH_TOKEN_ERRORS.contains(error)) {
+			return OAuth2ErrorCodes.INVALID_GRANT;
 		}
 		if (answer.errorCode() != null && AUTHENTICATION_ERROR_CODES.contains(answer.errorCode())) {
 			return OAuth2ErrorCodes.INVALID_CLIENT;
 		}
+		// A rate limit or a failure on Cobo's side says nothing of the request, whatever OAuth error
+		// came with it: worth trying again, and a refresh token's fate is unknown.
 		if (isTransient(answer)) {
 			return TEMPORARILY_UNAVAILABLE;
+		}
+		if (error != null) {
+			return error;
 		}
 		if (answer.httpStatus() >= 400 && answer.httpStatus() < 500) {
 			return operation.isRefresh() ? OAuth2ErrorCodes.INVALID_GRANT : OAuth2ErrorCodes.ACCESS_DENIED;

@@ -25,8 +25,9 @@ final class RetryAfter {
 			return null;
 		}
 		String text = value.strip();
-		if (text.chars().allMatch(Character::isDigit) && text.length() <= 9) {
-			return Duration.ofSeconds(Long.parseLong(text));
+		if (text.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			// Any number of digits is valid; one too large to count is as long a wait as can be.
+			return (text.length() <= 18) ? Duration.ofSeconds(Long.parseLong(text)) : Duration.ofSeconds(Long.MAX_VALUE);
 		}
 		try {
 			Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -5,7 +5,10 @@ import java.net.URI;
 
 /**
  * Puts a request URI into the form that is both sent and signed: the same URI with its query
- * rewritten by {@link CanonicalQuery}.
+ * rewritten by {@link CanonicalQuery}. It reads the URI a client built, where a {@code +} is a
+ * literal plus as in Spring's URI builders, so it is applied once, by the signing interceptor or
+ * filter that runs last: a canonical query holding a space ({@code +}) would be read again as a
+ * plus.
  */
 final class CanonicalUri {
 
@@ -14,7 +17,8 @@ final class CanonicalUri {
 
 	/**
 	 * @param uri the URI the client built
-	 * @return the same URI when its query is already canonical, else a copy with the canonical query
+	 * @return the same URI when rewriting its query changes nothing, else a copy with the canonical
+	 * query
 	 */
 	public static URI of(URI uri) {
 		String rawQuery = uri.getRawQuery();

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -127,9 +126,6 @@ class CoboTokenErrorsTest {
 		assertThat(codeOf(EXCHANGE_PERMISSION_TOKEN, status, Map.of())).isEqualTo(OAuth2ErrorCodes.ACCESS_DENIED);
 	}
 
-	@Disabled("bug: an empty or blank 'error' field makes fromAnswer throw IllegalArgumentException "
-			+ "('errorCode cannot be empty', from OAuth2Error) instead of returning a CoboTokenException, so the "
-			+ "failure escapes classification and retry; it should be read as no OAuth error at all")
 	@Test
 	void readsAnEmptyOAuthErrorAsNoneAndClassifiesByTheRest() {
 		assertThat(codeOf(GET_ORG_ACCESS_TOKEN, 401, Map.of("error", "", "error_code", 2023)))

@@ -4,7 +4,6 @@ import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
@@ -59,9 +58,6 @@ class RefreshFailuresTest {
 		assertThat(RefreshFailures.calledForANewGrant(refused(answered(502, Map.of())))).isTrue();
 	}
 
-	@Disabled("bug: CoboTokenErrors lets an OAuth 'error' win over a 5XX status, so a refresh answered "
-			+ "500 {\"error\":\"server_error\"} is neither invalid_grant nor transient; the failure is thrown and "
-			+ "the refresh token, which Cobo may have rotated, is sent again on the next call")
 	@Test
 	void callsForANewGrantWhenARefreshFailedOnCobosSideWithAnOAuthErrorBody() {
 		assertThat(RefreshFailures.calledForANewGrant(refused(answered(500, Map.of("error", "server_error")))))
