@@ -36,10 +36,10 @@ final class CoboHealthContributor implements CompositeHealthContributor {
 	 * @param configuredOrgs the orgs of {@code cobo.app.orgs}
 	 */
 	CoboHealthContributor(CoboTokens tokens, Collection<String> configuredOrgs) {
-		this.registrations = tokens.registrations();
-		this.store = tokens.store();
-		this.outcomes = tokens.outcomes();
-		this.clock = tokens.expiry().getClock();
+		this.registrations = tokens.assembly().registrations();
+		this.store = tokens.assembly().store();
+		this.outcomes = tokens.assembly().outcomes();
+		this.clock = tokens.assembly().clock();
 		this.configuredOrgs = List.copyOf(configuredOrgs);
 	}
 

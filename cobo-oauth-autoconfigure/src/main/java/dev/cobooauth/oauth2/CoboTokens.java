@@ -47,13 +47,7 @@ public final class CoboTokens {
 
 	private final @Nullable CoboSigner appKey;
 
-	private final CoboClientRegistrations registrations;
-
-	private final TokenStore store;
-
-	private final TokenOutcomes outcomes;
-
-	private final TokenExpiry expiry;
+	private final TokenAssembly assembly;
 
 	private final @Nullable CoboOrgAccessTokens orgAccessTokens;
 
@@ -64,12 +58,10 @@ public final class CoboTokens {
 	private CoboTokens(Builder builder, TokenAssembly assembly) {
 		this.endpoint = builder.endpoint;
 		this.appKey = builder.appKey;
-		this.registrations = assembly.registrations();
-		this.store = assembly.store();
-		this.outcomes = assembly.outcomes();
-		this.expiry = assembly.expiry(ORG_REFRESH_TOKEN_LIFETIME);
+		this.assembly = assembly;
 		this.orgAccessTokens = (builder.appKey != null)
-				? new CoboOrgAccessTokens(assembly.orgAccessTokenEngine(builder.appKey, this.expiry),
+				? new CoboOrgAccessTokens(
+						assembly.orgAccessTokenEngine(builder.appKey, assembly.expiry(ORG_REFRESH_TOKEN_LIFETIME)),
 						CoboClientRegistrations.ORG_ACCESS_TOKEN)
 				: null;
 		this.permissionEngine = (builder.apiKey != null && builder.permissionType != null)
@@ -180,20 +172,9 @@ public final class CoboTokens {
 		return this.appKey;
 	}
 
-	CoboClientRegistrations registrations() {
-		return this.registrations;
-	}
-
-	TokenStore store() {
-		return this.store;
-	}
-
-	TokenOutcomes outcomes() {
-		return this.outcomes;
-	}
-
-	TokenExpiry expiry() {
-		return this.expiry;
+	/** @return the engine's parts, for the health contributor */
+	TokenAssembly assembly() {
+		return this.assembly;
 	}
 
 	/**

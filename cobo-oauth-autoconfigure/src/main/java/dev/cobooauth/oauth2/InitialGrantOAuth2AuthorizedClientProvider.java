@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * organization's Org Access Token, or the {@link #permissionToken permission token exchange}. It
  * obtains a token when there is none, or when the current one is due and its refresh token is
  * unusable, and returns {@code null} for registrations of any other grant type. Each request is
- * observed ({@link #setObservations}) and logged at DEBUG, the token only by its first characters.
+ * observed and logged at DEBUG, the token only by its first characters.
  *
  * @param <T> the grant request it sends
  */
@@ -34,7 +34,7 @@ final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2A
 
 	private final TokenExpiry expiry;
 
-	private CoboTokenObservations observations = CoboTokenObservations.NOOP;
+	private final CoboTokenObservations observations;
 
 	/**
 	 * @param grant the grant: {@link InitialGrant#orgImplicit()} or
@@ -42,57 +42,14 @@ final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2A
 	 * @param accessTokenResponseClient calls Cobo's token operation of that grant
 	 * @param expiry decides when a token is due; for permission tokens its refresh token lifetime
 	 * must be the permission refresh tokens'
+	 * @param observations makes the observation of each token request
 	 */
-	public InitialGrantOAuth2AuthorizedClientProvider(InitialGrant<T> grant,
-			OAuth2AccessTokenResponseClient<T> accessTokenResponseClient, TokenExpiry expiry) {
-		if (grant == null) {
-			throw new IllegalArgumentException("grant cannot be null");
-		}
-		if (accessTokenResponseClient == null) {
-			throw new IllegalArgumentException("accessTokenResponseClient cannot be null");
-		}
-		if (expiry == null) {
-			throw new IllegalArgumentException("expiry cannot be null");
-		}
+	InitialGrantOAuth2AuthorizedClientProvider(InitialGrant<T> grant,
+			OAuth2AccessTokenResponseClient<T> accessTokenResponseClient, TokenExpiry expiry,
+			CoboTokenObservations observations) {
 		this.grant = grant;
 		this.accessTokenResponseClient = accessTokenResponseClient;
 		this.expiry = expiry;
-	}
-
-	/**
-	 * The {@code org_implicit} grant. The organization is the principal's name.
-	 * @param accessTokenResponseClient calls Cobo's Get Org Access Token
-	 * @param expiry decides when a token is due
-	 * @return the provider
-	 */
-	public static InitialGrantOAuth2AuthorizedClientProvider<OrgImplicitGrantRequest> orgImplicit(
-			OAuth2AccessTokenResponseClient<OrgImplicitGrantRequest> accessTokenResponseClient, TokenExpiry expiry) {
-		return new InitialGrantOAuth2AuthorizedClientProvider<>(InitialGrant.orgImplicit(), accessTokenResponseClient, expiry);
-	}
-
-	/**
-	 * The permission token exchange. The principal's name is the one the token is stored under.
-	 * @param accessTokenResponseClient calls Cobo's Exchange Permission Access Token
-	 * @param permissionType the permission requested, e.g. {@code payment_orders_payin}
-	 * @param expiry decides when a token is due; its refresh token lifetime must be the permission
-	 * refresh tokens'
-	 * @return the provider
-	 */
-	public static InitialGrantOAuth2AuthorizedClientProvider<PermissionTokenGrantRequest> permissionToken(
-			OAuth2AccessTokenResponseClient<PermissionTokenGrantRequest> accessTokenResponseClient,
-			String permissionType, TokenExpiry expiry) {
-		return new InitialGrantOAuth2AuthorizedClientProvider<>(InitialGrant.permissionToken(permissionType), accessTokenResponseClient,
-				expiry);
-	}
-
-	/**
-	 * @param observations makes the observation of each token request; {@link CoboTokenObservations#NOOP}
-	 * by default
-	 */
-	public void setObservations(CoboTokenObservations observations) {
-		if (observations == null) {
-			throw new IllegalArgumentException("observations cannot be null");
-		}
 		this.observations = observations;
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedCl
  * token is usable, and falls back once to the initial grant ({@code org_implicit} or the permission
  * exchange) when Cobo calls the refresh token dead ({@code invalid_grant}), when it is past its
  * lifetime, or when a refresh failed without saying whether Cobo rotated it, so that a refresh
- * token is never sent twice. Each refresh is observed ({@link #setObservations}) and logged at
+ * token is never sent twice. Each refresh is observed and logged at
  * DEBUG, the new token only by its first characters.
  */
 final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2AuthorizedClientProvider {
@@ -27,31 +27,20 @@ final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 
 	private final TokenExpiry expiry;
 
-	private CoboTokenObservations observations = CoboTokenObservations.NOOP;
+	private final CoboTokenObservations observations;
 
 	/**
 	 * @param refresh Spring Security's refresh provider, set up with Cobo's refresh token client
 	 * @param initialGrant the grant that needs no refresh token
 	 * @param expiry decides when tokens are due and dates refreshed ones
+	 * @param observations makes the observation of each refresh
 	 */
-	public RefreshingOAuth2AuthorizedClientProvider(RefreshTokenOAuth2AuthorizedClientProvider refresh,
-			InitialGrantOAuth2AuthorizedClientProvider<?> initialGrant, TokenExpiry expiry) {
-		if (refresh == null || initialGrant == null || expiry == null) {
-			throw new IllegalArgumentException("refresh, initialGrant and expiry cannot be null");
-		}
+	RefreshingOAuth2AuthorizedClientProvider(RefreshTokenOAuth2AuthorizedClientProvider refresh,
+			InitialGrantOAuth2AuthorizedClientProvider<?> initialGrant, TokenExpiry expiry,
+			CoboTokenObservations observations) {
 		this.refresh = refresh;
 		this.initialGrant = initialGrant;
 		this.expiry = expiry;
-	}
-
-	/**
-	 * @param observations makes the observation of each refresh; {@link CoboTokenObservations#NOOP}
-	 * by default
-	 */
-	public void setObservations(CoboTokenObservations observations) {
-		if (observations == null) {
-			throw new IllegalArgumentException("observations cannot be null");
-		}
 		this.observations = observations;
 	}
 

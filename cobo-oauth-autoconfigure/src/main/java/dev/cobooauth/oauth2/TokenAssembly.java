@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,16 @@ final class TokenAssembly {
 		return this.outcomes;
 	}
 
+	/** @return the clock every time decision reads */
+	Clock clock() {
+		return this.settings.clock();
+	}
+
+	/** @return how long before expiry a token is refreshed */
+	Duration clockSkew() {
+		return this.settings.clockSkew();
+	}
+
 	/**
 	 * @param refreshTokenLifetime how long the flow's refresh tokens live
 	 * @return the clock and clock skew of every flow, with that refresh token lifetime
@@ -108,16 +119,17 @@ final class TokenAssembly {
 
 	SingleFlightOAuth2AuthorizedClientManager orgAccessTokenEngine(CoboSigner appKey, TokenExpiry expiry) {
 		RestClient tokenClient = tokenClient(CoboRestClientConfigurer.forAppKey(this.settings.endpoint(), appKey));
-		InitialGrantOAuth2AuthorizedClientProvider<?> orgImplicit = InitialGrantOAuth2AuthorizedClientProvider
-			.orgImplicit(client(tokenClient, CoboTokenRequests::orgImplicit), expiry);
+		InitialGrantOAuth2AuthorizedClientProvider<?> orgImplicit = new InitialGrantOAuth2AuthorizedClientProvider<>(
+				InitialGrant.orgImplicit(), client(tokenClient, CoboTokenRequests::orgImplicit), expiry, this.observations);
 		return engine(orgImplicit, client(tokenClient, CoboTokenRequests::refreshOrgToken), expiry);
 	}
 
 	SingleFlightOAuth2AuthorizedClientManager permissionTokenEngine(CoboSigner apiKey, String permissionType,
 			TokenExpiry expiry) {
 		RestClient tokenClient = tokenClient(CoboRestClientConfigurer.forApiKey(this.settings.endpoint(), apiKey));
-		InitialGrantOAuth2AuthorizedClientProvider<?> exchange = InitialGrantOAuth2AuthorizedClientProvider
-			.permissionToken(client(tokenClient, CoboTokenRequests::permissionExchange), permissionType, expiry);
+		InitialGrantOAuth2AuthorizedClientProvider<?> exchange = new InitialGrantOAuth2AuthorizedClientProvider<>(
+				InitialGrant.permissionToken(permissionType), client(tokenClient, CoboTokenRequests::permissionExchange),
+				expiry, this.observations);
 		return engine(exchange, client(tokenClient, CoboTokenRequests::refreshPermissionToken), expiry);
 	}
 
@@ -139,10 +151,8 @@ final class TokenAssembly {
 		refresh.setAccessTokenResponseClient(refreshClient);
 		refresh.setClock(expiry.getClock());
 		refresh.setClockSkew(expiry.getClockSkew());
-		initialGrant.setObservations(this.observations);
 		RefreshingOAuth2AuthorizedClientProvider refreshing = new RefreshingOAuth2AuthorizedClientProvider(refresh,
-				initialGrant, expiry);
-		refreshing.setObservations(this.observations);
+				initialGrant, expiry, this.observations);
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				this.registrations.repository(), this.store.service());
 		manager.setAuthorizedClientProvider(refreshing);

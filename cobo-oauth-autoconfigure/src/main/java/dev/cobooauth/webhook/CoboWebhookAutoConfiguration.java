@@ -4,7 +4,6 @@ import dev.cobooauth.autoconfigure.CoboProperties;
 import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 
 import java.time.Clock;
-import java.util.List;
 
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
-import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -100,14 +98,7 @@ class CoboWebhookAutoConfiguration {
 		@ConditionalOnMissingBean(name = "coboWebhookWebMvcConfigurer")
 		WebMvcConfigurer coboWebhookWebMvcConfigurer(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
 				CoboWebhookProperties webhook) {
-			VerifiedCoboDeliveryArgumentResolver resolver = new VerifiedCoboDeliveryArgumentResolver(verifier, reader,
-					maxBodySize(webhook));
-			return new WebMvcConfigurer() {
-				@Override
-				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-					resolvers.add(resolver);
-				}
-			};
+			return new VerifiedCoboDeliveryArgumentResolver(verifier, reader, maxBodySize(webhook));
 		}
 
 	}
@@ -121,14 +112,7 @@ class CoboWebhookAutoConfiguration {
 		@ConditionalOnMissingBean(name = "coboWebhookWebFluxConfigurer")
 		WebFluxConfigurer coboWebhookWebFluxConfigurer(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
 				CoboWebhookProperties webhook) {
-			ReactiveVerifiedCoboDeliveryArgumentResolver resolver = new ReactiveVerifiedCoboDeliveryArgumentResolver(
-					verifier, reader, maxBodySize(webhook));
-			return new WebFluxConfigurer() {
-				@Override
-				public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-					configurer.addCustomResolver(resolver);
-				}
-			};
+			return new ReactiveVerifiedCoboDeliveryArgumentResolver(verifier, reader, maxBodySize(webhook));
 		}
 
 	}

@@ -1,7 +1,12 @@
 package dev.cobooauth.webhook;
 
-import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.MethodParameter;
@@ -10,7 +15,9 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -20,60 +27,39 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link CoboDeliveryVerificationException}, which
  * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
  */
-final class ReactiveVerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumentResolver {
+final class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
+		implements HandlerMethodArgumentResolver, WebFluxConfigurer {
 
 	private static final byte[] NO_BODY = new byte[0];
 
-	private final CoboDeliveryVerifier verifier;
-
-	private final CoboDeliveryReader reader;
-
-	private final int maxBodySize;
-
-	/**
-	 * @param verifier verifies each delivery
-	 * @param reader turns it into the declared type
-	 * @param maxBodySize the longest body read, in bytes
-	 */
-	public ReactiveVerifiedCoboDeliveryArgumentResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
+	ReactiveVerifiedCoboDeliveryArgumentResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
 			int maxBodySize) {
-		if (verifier == null || reader == null) {
-			throw new IllegalArgumentException("verifier and reader cannot be null");
-		}
-		if (maxBodySize < 1) {
-			throw new IllegalArgumentException("maxBodySize must be positive");
-		}
-		this.verifier = verifier;
-		this.reader = reader;
-		this.maxBodySize = maxBodySize;
+		super(verifier, reader, maxBodySize);
 	}
 
 	@Override
-	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.hasParameterAnnotation(VerifiedCoboDelivery.class);
+	public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+		configurer.addCustomResolver(this);
 	}
 
 	@Override
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		return DataBufferUtils.join(request.getBody(), this.maxBodySize)
-			.map(ReactiveVerifiedCoboDeliveryArgumentResolver::drain)
+		return DataBufferUtils.join(request.getBody(), maxBodySize())
+			.map(ReactiveVerifiedCoboDeliveryArgumentResolver::bytesOf)
 			.defaultIfEmpty(NO_BODY)
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE))
-			.map((body) -> this.reader.read(this.verifier.verify(request.getHeaders(), body),
-					parameter.getGenericParameterType()));
+			.map((body) -> read(parameter, request.getHeaders(), body));
 	}
 
-	private static byte[] drain(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
+	private static byte[] bytesOf(DataBuffer joined) {
+		try (InputStream in = joined.asInputStream(true)) {
+			return in.readAllBytes();
 		}
-		finally {
-			DataBufferUtils.release(buffer);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

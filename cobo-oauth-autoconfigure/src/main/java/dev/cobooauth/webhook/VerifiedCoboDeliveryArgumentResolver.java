@@ -1,10 +1,11 @@
 package dev.cobooauth.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.List;
 
-import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
@@ -12,6 +13,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
@@ -20,35 +22,16 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * it to the handler as the declared type. A refusal is a {@link CoboDeliveryVerificationException},
  * which {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
  */
-final class VerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumentResolver {
+final class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
+		implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-	private final CoboDeliveryVerifier verifier;
-
-	private final CoboDeliveryReader reader;
-
-	private final int maxBodySize;
-
-	/**
-	 * @param verifier verifies each delivery
-	 * @param reader turns it into the declared type
-	 * @param maxBodySize the longest body read, in bytes
-	 */
-	public VerifiedCoboDeliveryArgumentResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
-			int maxBodySize) {
-		if (verifier == null || reader == null) {
-			throw new IllegalArgumentException("verifier and reader cannot be null");
-		}
-		if (maxBodySize < 1) {
-			throw new IllegalArgumentException("maxBodySize must be positive");
-		}
-		this.verifier = verifier;
-		this.reader = reader;
-		this.maxBodySize = maxBodySize;
+	VerifiedCoboDeliveryArgumentResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader, int maxBodySize) {
+		super(verifier, reader, maxBodySize);
 	}
 
 	@Override
-	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.hasParameterAnnotation(VerifiedCoboDelivery.class);
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(this);
 	}
 
 	@Override
@@ -59,16 +42,7 @@ final class VerifiedCoboDeliveryArgumentResolver implements HandlerMethodArgumen
 			throw new IllegalStateException("@VerifiedCoboDelivery needs a servlet request");
 		}
 		byte[] body = readAtMost(request.getInputStream());
-		return this.reader.read(this.verifier.verify(new ServletServerHttpRequest(request).getHeaders(), body),
-				parameter.getGenericParameterType());
-	}
-
-	private byte[] readAtMost(InputStream in) throws IOException {
-		byte[] body = in.readNBytes(this.maxBodySize + 1);
-		if (body.length > this.maxBodySize) {
-			throw new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE);
-		}
-		return body;
+		return read(parameter, new ServletServerHttpRequest(request).getHeaders(), body);
 	}
 
 }

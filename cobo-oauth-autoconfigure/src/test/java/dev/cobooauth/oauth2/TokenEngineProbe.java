@@ -17,24 +17,24 @@ public final class TokenEngineProbe {
 	}
 
 	public static OAuth2AuthorizedClientService store(CoboTokens tokens) {
-		return tokens.store().service();
+		return tokens.assembly().store().service();
 	}
 
 	public static TokenLock lock(CoboTokens tokens) {
-		return tokens.store().lock();
+		return tokens.assembly().store().lock();
 	}
 
 	public static Duration clockSkew(CoboTokens tokens) {
-		return tokens.expiry().getClockSkew();
+		return tokens.assembly().clockSkew();
 	}
 
 	public static java.util.List<String> registrationIds(CoboTokens tokens) {
-		return tokens.registrations().getRegistrations().stream().map((r) -> r.getRegistrationId()).toList();
+		return tokens.assembly().registrations().getRegistrations().stream().map((r) -> r.getRegistrationId()).toList();
 	}
 
 	public static org.springframework.security.oauth2.client.registration.ClientRegistration registration(
 			CoboTokens tokens, String registrationId) {
-		return tokens.registrations().get(registrationId);
+		return tokens.assembly().registrations().get(registrationId);
 	}
 
 }

@@ -1,0 +1,75 @@
+package dev.cobooauth.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import dev.cobooauth.signing.CoboDeliveryVerificationException;
+import dev.cobooauth.signing.CoboDeliveryVerifier;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * What the Spring MVC and the WebFlux resolver of {@link VerifiedCoboDelivery @VerifiedCoboDelivery}
+ * parameters share: which parameters are theirs, how large a body may be, and turning the bytes
+ * received into the parameter's value once the delivery is verified.
+ */
+abstract class VerifiedDeliveries {
+
+	private final CoboDeliveryVerifier verifier;
+
+	private final CoboDeliveryReader reader;
+
+	private final int maxBodySize;
+
+	/**
+	 * @param verifier verifies each delivery
+	 * @param reader turns it into the declared type
+	 * @param maxBodySize the longest body read, in bytes
+	 */
+	protected VerifiedDeliveries(CoboDeliveryVerifier verifier, CoboDeliveryReader reader, int maxBodySize) {
+		if (maxBodySize < 1) {
+			throw new IllegalArgumentException("maxBodySize must be positive");
+		}
+		this.verifier = verifier;
+		this.reader = reader;
+		this.maxBodySize = maxBodySize;
+	}
+
+	/**
+	 * @param parameter a handler method's parameter
+	 * @return whether it takes a verified delivery
+	 */
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(VerifiedCoboDelivery.class);
+	}
+
+	int maxBodySize() {
+		return this.maxBodySize;
+	}
+
+	/**
+	 * @param in the body as it arrives
+	 * @return the body, read only up to one byte past the limit
+	 * @throws CoboDeliveryVerificationException if the body is over the limit
+	 */
+	byte[] readAtMost(InputStream in) throws IOException {
+		byte[] body = in.readNBytes(this.maxBodySize + 1);
+		if (body.length > this.maxBodySize) {
+			throw new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE);
+		}
+		return body;
+	}
+
+	/**
+	 * @param parameter the handler's parameter
+	 * @param headers the delivery's headers
+	 * @param body the exact bytes received
+	 * @return the parameter's value
+	 * @throws CoboDeliveryVerificationException if the delivery must not be acted on
+	 */
+	Object read(MethodParameter parameter, HttpHeaders headers, byte[] body) {
+		return this.reader.read(this.verifier.verify(headers, body), parameter.getGenericParameterType());
+	}
+
+}
