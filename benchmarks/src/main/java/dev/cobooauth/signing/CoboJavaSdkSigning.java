@@ -1,4 +1,4 @@
-package dev.cobooauth.benchmarks.signing;
+package dev.cobooauth.signing;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,6 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.List;
 
-import dev.cobooauth.signing.CoboSignatureHeaders;
 import net.i2p.crypto.eddsa.EdDSAEngine;
 import net.i2p.crypto.eddsa.EdDSAPrivateKey;
 import net.i2p.crypto.eddsa.Utils;
@@ -24,6 +23,10 @@ import net.i2p.crypto.eddsa.spec.EdDSAPrivateKeySpec;
  * fresh {@code MessageDigest}, builds an {@code EdDSAPrivateKeySpec} from the seed (which derives the
  * public key), signs with a new {@code EdDSAEngine} over SHA-512, and derives the public key once more
  * for {@code BIZ-API-KEY}.
+ * <p>
+ * In the starter's package, as {@link RequestSigningBenchmark} is, only so that it returns the same
+ * package-private {@code CoboSignatureHeaders} as ours; it uses nothing else of the starter. This
+ * module is never published.
  */
 final class CoboJavaSdkSigning {
 

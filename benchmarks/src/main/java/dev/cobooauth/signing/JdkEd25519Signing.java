@@ -1,4 +1,4 @@
-package dev.cobooauth.benchmarks.signing;
+package dev.cobooauth.signing;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -9,16 +9,15 @@ import java.security.spec.NamedParameterSpec;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import dev.cobooauth.signing.CanonicalQuery;
-import dev.cobooauth.signing.CoboSignatureHeaders;
-import dev.cobooauth.signing.NonceSource;
-import dev.cobooauth.signing.SigningDigest;
 
 /**
  * The second baseline: our pipeline (nonce, canonical query, double SHA-256) with the signature made
  * by the JDK's own Ed25519 ({@code SunEC}) instead of BouncyCastle. The key is built once from the
  * seed with a {@code KeyFactory}, and one {@code Signature} is initialized once and reused, the most
  * favourable way to use it. Not thread-safe: one per benchmark thread.
+ * <p>
+ * In the starter's package, as {@link RequestSigningBenchmark} is, to reuse its package-private
+ * pipeline; this module is never published.
  */
 final class JdkEd25519Signing {
 

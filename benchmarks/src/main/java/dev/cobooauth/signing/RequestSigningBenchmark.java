@@ -1,4 +1,4 @@
-package dev.cobooauth.benchmarks.signing;
+package dev.cobooauth.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -6,15 +6,6 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import dev.cobooauth.benchmarks.support.MachineLoad;
-import dev.cobooauth.signing.CanonicalQuery;
-import dev.cobooauth.signing.CoboRequestSigner;
-import dev.cobooauth.signing.CoboSignatureHeaders;
-import dev.cobooauth.signing.CoboSignatureVerifier;
-import dev.cobooauth.signing.CoboSigner;
-import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.NonceSource;
-import dev.cobooauth.signing.PrivateKeySecret;
-import dev.cobooauth.signing.SigningDigest;
 import dev.cobooauth.test.TestKeyPair;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,6 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Before anything is measured, the setup proves the comparison fair: for one fixed nonce, all three
  * sign the same digest of the same string to sign, produce the same signature (Ed25519 is
  * deterministic), and that signature verifies with the starter's verifier under the starter's key.
+ * <p>
+ * It measures internals on purpose ({@code CoboRequestSigner}, {@code SigningDigest},
+ * {@code CanonicalQuery}, {@code NonceSource}, {@code CoboSignatureVerifier}), all package-private
+ * in the starter, so it lives in the starter's package {@code dev.cobooauth.signing}: this
+ * benchmarks module is never published, and nothing here is API.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,7 +56,7 @@ public class RequestSigningBenchmark {
 	public void setUp() {
 		MachineLoad.record("RequestSigning " + this.request + " start");
 		TestKeyPair key = TestKeyPair.generate(KeyType.ED25519);
-		CoboSigner signer = KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(key.privateKeyHex(), "benchmark key"));
+		CoboSigner signer = CoboSigner.of(KeyType.ED25519, key.privateKeyHex(), "benchmark key");
 		this.ours = new CoboRequestSigner(signer, new NonceSource());
 		this.cobosJavaSdk = new CoboJavaSdkSigning(key.privateKeyHex());
 		this.jdk = new JdkEd25519Signing(HexFormat.of().parseHex(key.privateKeyHex()), signer.publicKeyHex());

@@ -1,11 +1,12 @@
-package dev.cobooauth.benchmarks.signing;
+package dev.cobooauth.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The requests signed in the signing benchmark: a wallet listing with a four-parameter query and a
- * transfer with a JSON body of 362 bytes.
+ * transfer with a JSON body of 362 bytes. Public, as JMH needs a {@code @Param} type to be; in the
+ * starter's package beside {@link RequestSigningBenchmark}, which it belongs to.
  */
 public enum TypicalRequest {
 

@@ -266,7 +266,7 @@ public final class ResultsReport {
 			line("| request signing (benchmark 1, GET_WALLETS) | " + scored(signing.get()) + " |");
 			explained += signing.get().score();
 		}
-		Optional<JmhResult> verification = find("AuthorizedGetBenchmark", "responseVerification", (r) -> true);
+		Optional<JmhResult> verification = find("ResponseVerificationBenchmark", "verify", (r) -> true);
 		if (verification.isPresent()) {
 			line("| response signature verification (`CoboResponseVerifier.verify`, Ed25519) | " + scored(verification.get())
 					+ " |");
@@ -367,7 +367,7 @@ public final class ResultsReport {
 		}
 		line("## 5. Heap per cached org token, 10,000 orgs");
 		line();
-		line("The starter's in-memory `CoboTokenStore` filled through `CoboOrgAccessTokens` from a fake token endpoint "
+		line("The starter's in-memory token store filled through `CoboOrgAccessTokens` from a fake token endpoint "
 				+ "(43-character tokens, UUID org ids) after 1,000 warm-up orgs; each round in a JVM of its own (a JMH "
 				+ "fork) with `-XX:+UseSerialGC -XX:SoftRefLRUPolicyMSPerMB=0`. Bytes per org: heap used after full "
 				+ "collections, after minus before the 10,000 (`MemoryMXBean`), and JOL's walk of the store's object "

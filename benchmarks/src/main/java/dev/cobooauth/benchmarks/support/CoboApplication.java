@@ -30,7 +30,7 @@ public final class CoboApplication {
 	 * @param baseUrl the server's base URL, with {@code /v2}
 	 * @param responsePublicKeyHex the key the server signs its answers with
 	 * @param appKey the app key requests are signed with
-	 * @param extraSources configuration classes that replace starter beans, e.g. a {@code TokenExpiry}
+	 * @param extraSources configuration classes that replace starter beans, e.g. {@code coboClock}
 	 * @return the running application; close it after
 	 */
 	public static ConfigurableApplicationContext start(String baseUrl, String responsePublicKeyHex, TestKeyPair appKey,
@@ -43,7 +43,7 @@ public final class CoboApplication {
 	 * @param responsePublicKeyHex the key the server signs its answers with
 	 * @param appKey the app key requests are signed with
 	 * @param extraProperties more properties, e.g. {@code spring.http.clients.imperative.factory}
-	 * @param extraSources configuration classes that replace starter beans, e.g. a {@code TokenExpiry}
+	 * @param extraSources configuration classes that replace starter beans, e.g. {@code coboClock}
 	 * @return the running application; close it after
 	 */
 	public static ConfigurableApplicationContext start(String baseUrl, String responsePublicKeyHex, TestKeyPair appKey,

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +18,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.SigningDigest;
 import dev.cobooauth.test.TestKeyPair;
 
 /**
@@ -63,7 +64,7 @@ public final class FakeCobo implements AutoCloseable {
 		this.responseKey = TestKeyPair.generate(KeyType.ED25519).signer();
 		this.walletsBody = WALLETS_BODY.getBytes(StandardCharsets.UTF_8);
 		this.walletsTimestamp = Long.toString(System.currentTimeMillis());
-		this.walletsSignature = this.responseKey.sign(SigningDigest.ofResponse(this.walletsBody, this.walletsTimestamp));
+		this.walletsSignature = this.responseKey.sign(responseDigest(this.walletsBody, this.walletsTimestamp));
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), 0), 1024);
 		this.executor = Executors.newFixedThreadPool(threads, (task) -> {
 			Thread thread = new Thread(task, "fake-cobo");
@@ -95,7 +96,7 @@ public final class FakeCobo implements AutoCloseable {
 		if (exchange.getRequestURI().getPath().endsWith("/oauth/token")) {
 			byte[] body = tokenPair().getBytes(StandardCharsets.UTF_8);
 			String timestamp = Long.toString(System.currentTimeMillis());
-			send(exchange, body, timestamp, this.responseKey.sign(SigningDigest.ofResponse(body, timestamp)));
+			send(exchange, body, timestamp, this.responseKey.sign(responseDigest(body, timestamp)));
 		}
 		else {
 			send(exchange, this.walletsBody, this.walletsTimestamp, this.walletsSignature);
@@ -112,6 +113,23 @@ public final class FakeCobo implements AutoCloseable {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * What Cobo signs in an answer: SHA-256 of SHA-256 of {@code body|timestamp}. Computed here with
+	 * the JDK, as a server would, rather than with the client's own digest code.
+	 */
+	private static byte[] responseDigest(byte[] body, String timestamp) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(body);
+			sha256.update((byte) '|');
+			sha256.update(timestamp.getBytes(StandardCharsets.UTF_8));
+			return sha256.digest(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("This JDK has no SHA-256", ex);
+		}
 	}
 
 	private static void send(HttpExchange exchange, byte[] body, String timestamp, String signature)

@@ -16,7 +16,8 @@ import dev.cobooauth.benchmarks.support.FakeCobo;
 import dev.cobooauth.benchmarks.support.MachineLoad;
 import dev.cobooauth.benchmarks.support.OutputFiles;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
-import dev.cobooauth.oauth2.CoboTokenStore;
+import dev.cobooauth.oauth2.CoboTokens;
+import dev.cobooauth.oauth2.TokenStoreProbe;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +38,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 
 /**
  * Benchmark 5, a size rather than a time: the heap one cached Org Access Token keeps, with 10,000
- * orgs in the starter's in-memory {@code CoboTokenStore}. Each iteration starts a fresh application,
+ * orgs in the starter's in-memory token store. Each iteration starts a fresh application,
  * fetches 1,000 orgs' tokens (so pools, caches and compiled code are in place), reads the heap after
  * full collections, then fetches 10,000 more orgs' tokens through {@code CoboOrgAccessTokens} from {@link FakeCobo}'s token
  * endpoint (fresh 43-character tokens, UUID org ids made during the fill so they count) and reads the
@@ -52,6 +53,10 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  * serial collector makes {@code System.gc()} a full, compacting collection, so the readings are exact
  * (object sizes do not depend on the collector), and soft references are cleared at every
  * collection, so that caches held softly (Spring's and Jackson's) do not come and go between readings.
+ * <p>
+ * Tokens are fetched through the {@code CoboOrgAccessTokens} bean, as an application fetches them.
+ * The store the JOL walk starts from is internal to the starter; {@link TokenStoreProbe}, in the
+ * starter's package, hands it over from the {@code coboTokens} bean.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -96,7 +101,7 @@ public class HeapPerOrgTokenBenchmark {
 		this.application = CoboApplication.start(this.server.baseUrl(), this.server.responsePublicKeyHex(),
 				CoboApplication.newAppKey());
 		this.tokens = this.application.getBean(CoboOrgAccessTokens.class);
-		this.store = this.application.getBean(CoboTokenStore.class).getAuthorizedClientService();
+		this.store = TokenStoreProbe.authorizedClients(this.application.getBean(CoboTokens.class));
 		for (int i = 0; i < WARM_UP_ORGS; i++) {
 			this.tokens.getAccessToken("org-warm-up-" + i);
 		}

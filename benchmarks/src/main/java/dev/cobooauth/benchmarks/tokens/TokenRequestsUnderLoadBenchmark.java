@@ -1,5 +1,6 @@
 package dev.cobooauth.benchmarks.tokens;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import dev.cobooauth.benchmarks.support.CoboApplication;
 import dev.cobooauth.benchmarks.support.MachineLoad;
 import dev.cobooauth.benchmarks.support.SteppingClock;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
-import dev.cobooauth.oauth2.TokenExpiry;
+import dev.cobooauth.oauth2.SpringDefaultOrgAccessTokens;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.Rejection;
@@ -39,12 +41,15 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
  * Benchmark 4, a count rather than a time: how many token requests reach Cobo when 200 threads ask
  * for the same org's token at once, at the moment it has expired ({@code atExpiry}) or before the org
- * has any ({@code freshOrg}). The starter's {@code CoboOrgAccessTokens} (single flight) against the
- * same machinery under Spring Security's default manager ({@link SpringDefaultOrgAccessTokens}).
+ * has any ({@code freshOrg}). The starter's {@code CoboOrgAccessTokens} bean (single flight) against
+ * the same machinery under Spring Security's default manager ({@link SpringDefaultOrgAccessTokens},
+ * which is assembled from the starter's internals and so lives in its package). Token expiry follows
+ * the {@code coboClock} bean, replaced here by one that moves with the simulator's clock.
  * <p>
  * The server is the {@link CoboSimulator}: it rotates refresh tokens and refuses a spent one with
  * {@code invalid_grant}, as Cobo does, and counts every request. Each iteration is one round of 200
@@ -73,7 +78,8 @@ public class TokenRequestsUnderLoadBenchmark {
 
 	private ConfigurableApplicationContext application;
 
-	private CoboOrgAccessTokens tokens;
+	/** {@code getAccessToken(org)} of the manager under test. */
+	private Function<String, OAuth2AccessToken> tokens;
 
 	private ExecutorService callers;
 
@@ -88,10 +94,10 @@ public class TokenRequestsUnderLoadBenchmark {
 		TestKeyPair appKey = CoboApplication.newAppKey();
 		this.cobo.registerApp(CoboApplication.CLIENT_ID, appKey.publicKeyHex());
 		this.application = CoboApplication.start(this.cobo.baseUrl(), this.cobo.responsePublicKeyHex(), appKey,
-				SteppingExpiry.class);
+				SteppingCoboClock.class);
 		this.tokens = switch (this.manager) {
-			case "starter" -> this.application.getBean(CoboOrgAccessTokens.class);
-			case "springDefault" -> SpringDefaultOrgAccessTokens.from(this.application);
+			case "starter" -> this.application.getBean(CoboOrgAccessTokens.class)::getAccessToken;
+			case "springDefault" -> SpringDefaultOrgAccessTokens.from(this.application)::getAccessToken;
 			default -> throw new IllegalArgumentException("Unknown manager " + this.manager);
 		};
 		this.callers = Executors.newFixedThreadPool(CALLS);
@@ -103,7 +109,7 @@ public class TokenRequestsUnderLoadBenchmark {
 		this.org = "org-" + this.round;
 		this.cobo.installApp(CoboApplication.CLIENT_ID, this.org);
 		if (this.moment.equals("atExpiry")) {
-			this.tokens.getAccessToken(this.org);
+			this.tokens.apply(this.org);
 			Duration lifetime = Duration.ofHours(12);
 			this.cobo.advanceTime(lifetime);
 			CLOCK.advance(lifetime);
@@ -126,7 +132,7 @@ public class TokenRequestsUnderLoadBenchmark {
 		for (int i = 0; i < CALLS; i++) {
 			calls.add(this.callers.submit(() -> {
 				start.await();
-				return this.tokens.getAccessToken(this.org);
+				return this.tokens.apply(this.org);
 			}));
 		}
 		start.countDown();
@@ -180,13 +186,16 @@ public class TokenRequestsUnderLoadBenchmark {
 
 	}
 
-	/** The clock of token expiry, moved together with the simulator's. */
+	/**
+	 * Replaces the starter's {@code coboClock}, which token expiry reads, by name: a clock moved
+	 * together with the simulator's.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	static class SteppingExpiry {
+	static class SteppingCoboClock {
 
 		@Bean
-		TokenExpiry coboTokenExpiry() {
-			return new TokenExpiry(CLOCK, Duration.ofSeconds(60), Duration.ofDays(30));
+		Clock coboClock() {
+			return CLOCK;
 		}
 
 	}
