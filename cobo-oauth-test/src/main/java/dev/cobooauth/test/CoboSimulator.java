@@ -17,11 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
-import dev.cobooauth.signing.CoboSigner;
-import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.PrivateKeySecret;
-import dev.cobooauth.signing.SigningDigest;
-
 /**
  * An in-process fake of Cobo's WaaS 2.0 API on {@code 127.0.0.1} and a free port, strict the way
  * Cobo is, for tests. Start one, register the app and API keys the client under test signs with,
@@ -56,7 +51,7 @@ public final class CoboSimulator implements AutoCloseable {
 
 	private final ExecutorService executor;
 
-	private final CoboSigner responseSigner;
+	private final ResponseSigningKey responseSigningKey;
 
 	private final SimulatorClock clock = new SimulatorClock();
 
@@ -79,7 +74,7 @@ public final class CoboSimulator implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private CoboSimulator(Builder options) throws IOException {
-		this.responseSigner = options.responseSigner();
+		this.responseSigningKey = options.responseSigningKey();
 		this.log = new RequestLog(options.recordedRequestLimit);
 		this.orgTokens = new TokenLedger("Org Access Token", options.orgAccessTokenLifetime,
 				options.orgRefreshTokenLifetime, this.clock);
@@ -90,7 +85,7 @@ public final class CoboSimulator implements AutoCloseable {
 		this.transfers = new TransferEndpoint(orgs, this.counters);
 		SimulatorHttpHandler handler = new SimulatorHttpHandler(routes(orgs), this.authenticator, this.faults,
 				this.counters, this.log,
-				new ResponseWriter(this.responseSigner, options.responseHeaderSpelling, Clock.systemUTC()));
+				new ResponseWriter(this.responseSigningKey, options.responseHeaderSpelling, Clock.systemUTC()));
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), 0),
 				BACKLOG);
 		this.executor = Executors.newCachedThreadPool(new SimulatorThreads(this.server.getAddress().getPort()));
@@ -140,14 +135,14 @@ public final class CoboSimulator implements AutoCloseable {
 	 */
 	public SignedDelivery signDelivery(String body) {
 		String timestamp = Long.toString(System.currentTimeMillis());
-		String signature = this.responseSigner
-			.sign(SigningDigest.ofResponse(body.getBytes(StandardCharsets.UTF_8), timestamp));
+		String signature = this.responseSigningKey
+			.sign(CoboDigest.ofResponse(body.getBytes(StandardCharsets.UTF_8), timestamp));
 		return new SignedDelivery(body, timestamp, signature);
 	}
 
 	/** @return the Ed25519 public key (hex) that signs every answer, to give the client as Cobo's key */
 	public String responsePublicKeyHex() {
-		return this.responseSigner.publicKeyHex();
+		return this.responseSigningKey.publicKeyHex();
 	}
 
 	/** @return the simulator clock's time: the wall clock plus every {@link #advanceTime(Duration)} so far */
@@ -281,7 +276,7 @@ public final class CoboSimulator implements AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private PrivateKeySecret responseSigningSeed;
+		private ResponseSigningKey responseSigningKey;
 
 		private Duration nonceWindow = Duration.ofMinutes(5);
 
@@ -304,9 +299,10 @@ public final class CoboSimulator implements AutoCloseable {
 		 * @param seedHex the Ed25519 seed (64 hex characters) that signs answers, so that
 		 * {@link CoboSimulator#responsePublicKeyHex()} is known in advance; random by default
 		 * @return this builder
+		 * @throws IllegalArgumentException if the seed is not 64 hex characters
 		 */
 		public Builder responseSigningSeed(String seedHex) {
-			this.responseSigningSeed = PrivateKeySecret.fromHex(seedHex, "responseSigningSeed");
+			this.responseSigningKey = ResponseSigningKey.fromSeedHex(seedHex, "responseSigningSeed");
 			return this;
 		}
 
@@ -392,11 +388,8 @@ public final class CoboSimulator implements AutoCloseable {
 			}
 		}
 
-		private CoboSigner responseSigner() {
-			if (this.responseSigningSeed == null) {
-				return TestKeyPair.generate(KeyType.ED25519).signer();
-			}
-			return KeyType.ED25519.newSigner(this.responseSigningSeed);
+		private ResponseSigningKey responseSigningKey() {
+			return (this.responseSigningKey != null) ? this.responseSigningKey : ResponseSigningKey.random();
 		}
 
 		private static Duration positive(Duration value, String name) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.KeyType;
 
 /**
@@ -14,7 +13,7 @@ import dev.cobooauth.signing.KeyType;
 final class Registrations {
 
 	/** A registered public key: how to verify its signatures and whom it identifies. */
-	record RegisteredKey(CoboSignatureVerifier verifier, Caller caller) {
+	record RegisteredKey(SignatureVerifier verifier, Caller caller) {
 	}
 
 	private final Map<String, RegisteredKey> keys = new ConcurrentHashMap<>();
@@ -24,10 +23,10 @@ final class Registrations {
 	synchronized void registerApp(String clientId, String appPublicKeyHex, String... installedOrgIds) {
 		requireText(clientId, "clientId");
 		Caller app = new Caller.App(clientId);
-		CoboSignatureVerifier verifier = verifierFor(appPublicKeyHex, "app key of client '" + clientId + "'");
+		SignatureVerifier verifier = verifierFor(appPublicKeyHex, "app key of client '" + clientId + "'");
 		checkNotTaken(verifier, app);
 		this.keys.values().removeIf((key) -> key.caller().equals(app));
-		this.keys.put(verifier.getPublicKeyHex(), new RegisteredKey(verifier, app));
+		this.keys.put(verifier.publicKeyHex(), new RegisteredKey(verifier, app));
 		Set<String> orgs = ConcurrentHashMap.newKeySet();
 		for (String orgId : installedOrgIds) {
 			orgs.add(requireText(orgId, "installedOrgIds element"));
@@ -38,9 +37,9 @@ final class Registrations {
 	synchronized void registerApiKey(String apiPublicKeyHex, String orgId) {
 		requireText(orgId, "orgId");
 		Caller apiKey = new Caller.ApiKey(orgId);
-		CoboSignatureVerifier verifier = verifierFor(apiPublicKeyHex, "API key of org '" + orgId + "'");
+		SignatureVerifier verifier = verifierFor(apiPublicKeyHex, "API key of org '" + orgId + "'");
 		checkNotTaken(verifier, apiKey);
-		this.keys.put(verifier.getPublicKeyHex(), new RegisteredKey(verifier, apiKey));
+		this.keys.put(verifier.publicKeyHex(), new RegisteredKey(verifier, apiKey));
 	}
 
 	void install(String clientId, String orgId) {
@@ -74,16 +73,16 @@ final class Registrations {
 		return orgs;
 	}
 
-	private void checkNotTaken(CoboSignatureVerifier verifier, Caller newOwner) {
-		RegisteredKey existing = this.keys.get(verifier.getPublicKeyHex());
+	private void checkNotTaken(SignatureVerifier verifier, Caller newOwner) {
+		RegisteredKey existing = this.keys.get(verifier.publicKeyHex());
 		if (existing != null && !existing.caller().equals(newOwner)) {
-			throw new IllegalArgumentException("Public key " + verifier.getPublicKeyHex() + " is already registered as "
+			throw new IllegalArgumentException("Public key " + verifier.publicKeyHex() + " is already registered as "
 					+ existing.caller().describe());
 		}
 	}
 
 	/** The key type follows from the length: 32 bytes is Ed25519, a 33-byte compressed point is secp256k1. */
-	private static CoboSignatureVerifier verifierFor(String publicKeyHex, String source) {
+	private static SignatureVerifier verifierFor(String publicKeyHex, String source) {
 		String hex = requireText(publicKeyHex, source).strip().toLowerCase(Locale.ROOT);
 		KeyType keyType = switch (hex.length()) {
 			case 64 -> KeyType.ED25519;
@@ -91,7 +90,7 @@ final class Registrations {
 			default -> throw new IllegalArgumentException(source + " has " + hex.length()
 					+ " hex characters; expected 64 (Ed25519) or 66 (secp256k1 compressed point)");
 		};
-		return CoboSignatureVerifier.of(keyType, hex, source);
+		return SignatureVerifier.of(keyType, hex, source);
 	}
 
 	private static String requireText(String value, String name) {

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cobooauth.signing.CoboSignatureHeaders;
-import dev.cobooauth.signing.SigningDigest;
-
 /**
  * Decides whether a request is authentic, as Cobo does: the three {@code BIZ-API-*} headers are present,
  * the key is registered, the nonce is a fresh millisecond timestamp, the signature verifies over
@@ -45,9 +42,9 @@ final class RequestAuthenticator {
 	 * @throws RejectedRequest when the request is not authentic
 	 */
 	Caller authenticate(RecordedRequest request, QueryParameters query) {
-		String apiKey = request.header(CoboSignatureHeaders.API_KEY);
-		String nonce = request.header(CoboSignatureHeaders.API_NONCE);
-		String signature = request.header(CoboSignatureHeaders.API_SIGNATURE);
+		String apiKey = request.header(RequestSignatureHeaders.API_KEY);
+		String nonce = request.header(RequestSignatureHeaders.API_NONCE);
+		String signature = request.header(RequestSignatureHeaders.API_SIGNATURE);
 		checkPresent(apiKey, nonce, signature);
 		Registrations.RegisteredKey key = this.registrations.find(apiKey);
 		if (key == null) {
@@ -56,7 +53,7 @@ final class RequestAuthenticator {
 		}
 		long nonceMillis = checkFresh(nonce);
 		String canonicalQuery = query.reencoded();
-		byte[] digest = SigningDigest.ofRequest(request.method(), request.rawPath(), nonce, canonicalQuery,
+		byte[] digest = CoboDigest.ofRequest(request.method(), request.rawPath(), nonce, canonicalQuery,
 				request.bodyBytes());
 		if (!key.verifier().verify(digest, signature)) {
 			throw Rejection.BAD_SIGNATURE.because("Signature does not verify with " + key.caller().describe()
@@ -65,7 +62,7 @@ final class RequestAuthenticator {
 					+ " body bytes as received; its query part is the received query decoded and re-encoded as "
 					+ "Python's urlencode does (space as '+', only A-Z a-z 0-9 _ . - ~ left unescaped)");
 		}
-		checkFirstUse(key.verifier().getPublicKeyHex(), signature, nonceMillis);
+		checkFirstUse(key.verifier().publicKeyHex(), signature, nonceMillis);
 		return key.caller();
 	}
 
@@ -75,9 +72,9 @@ final class RequestAuthenticator {
 
 	private static void checkPresent(String apiKey, String nonce, String signature) {
 		List<String> missing = new ArrayList<>(3);
-		addIfBlank(missing, CoboSignatureHeaders.API_KEY, apiKey);
-		addIfBlank(missing, CoboSignatureHeaders.API_NONCE, nonce);
-		addIfBlank(missing, CoboSignatureHeaders.API_SIGNATURE, signature);
+		addIfBlank(missing, RequestSignatureHeaders.API_KEY, apiKey);
+		addIfBlank(missing, RequestSignatureHeaders.API_NONCE, nonce);
+		addIfBlank(missing, RequestSignatureHeaders.API_SIGNATURE, signature);
 		if (!missing.isEmpty()) {
 			throw Rejection.MISSING_HEADERS.because("Missing header(s): " + String.join(", ", missing)
 					+ "; every request must carry BIZ-API-KEY, BIZ-API-NONCE and BIZ-API-SIGNATURE");

@@ -9,9 +9,6 @@ import java.time.Duration;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
-import dev.cobooauth.signing.CoboSigner;
-import dev.cobooauth.signing.SigningDigest;
-
 /**
  * Sends an answer signed as Cobo signs its responses ({@code BIZ-TIMESTAMP} and
  * {@code BIZ-RESP-SIGNATURE} over {@code body|timestamp}), with the signing fault of a {@link Fault}
@@ -19,14 +16,14 @@ import dev.cobooauth.signing.SigningDigest;
  */
 final class ResponseWriter {
 
-	private final CoboSigner signer;
+	private final ResponseSigningKey signingKey;
 
 	private final ResponseHeaderSpelling spelling;
 
 	private final Clock wallClock;
 
-	ResponseWriter(CoboSigner signer, ResponseHeaderSpelling spelling, Clock wallClock) {
-		this.signer = signer;
+	ResponseWriter(ResponseSigningKey signingKey, ResponseHeaderSpelling spelling, Clock wallClock) {
+		this.signingKey = signingKey;
 		this.spelling = spelling;
 		this.wallClock = wallClock;
 	}
@@ -37,7 +34,7 @@ final class ResponseWriter {
 		headers.set("Content-Type", response.contentType());
 		if (fault.signing() != Fault.Signing.DROPPED) {
 			String timestamp = Long.toString(this.wallClock.millis());
-			String signature = this.signer.sign(SigningDigest.ofResponse(body, timestamp));
+			String signature = this.signingKey.sign(CoboDigest.ofResponse(body, timestamp));
 			headers.set(this.spelling.timestampHeader(), timestamp);
 			headers.set(this.spelling.signatureHeader(),
 					(fault.signing() == Fault.Signing.CORRUPTED) ? corrupt(signature) : signature);
