@@ -3,9 +3,7 @@ package dev.cobooauth.test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import dev.cobooauth.signing.CoboSignatureVerifier;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.SigningDigest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +50,8 @@ record Answer(HttpResponse<byte[]> response) {
 		if (timestamp == null || signature == null) {
 			return false;
 		}
-		return CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, "simulator")
-			.verify(SigningDigest.ofResponse(this.response.body(), timestamp), signature);
+		return SignatureVerifier.of(KeyType.ED25519, publicKeyHex, "simulator")
+			.verify(CoboDigest.ofResponse(this.response.body(), timestamp), signature);
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.cobooauth.test;
 
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.PrivateKeySecret;
 import dev.cobooauth.test.context.AutoConfigureCoboSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +59,7 @@ class AutoConfigureCoboSimulatorAttributesTest {
 	}
 
 	private static CoboSigner signer(String privateKeyHex) {
-		return KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(privateKeyHex, "generated key"));
+		return CoboSigner.of(KeyType.ED25519, privateKeyHex, "generated key");
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.cobooauth.test;
 
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.PrivateKeySecret;
 import dev.cobooauth.test.context.AutoConfigureCoboSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +67,7 @@ class AutoConfigureCoboSimulatorTest {
 	}
 
 	private CoboSigner key(String property) {
-		return KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(this.environment.getProperty(property), property));
+		return CoboSigner.of(KeyType.ED25519, this.environment.getProperty(property), property);
 	}
 
 	@SpringBootConfiguration

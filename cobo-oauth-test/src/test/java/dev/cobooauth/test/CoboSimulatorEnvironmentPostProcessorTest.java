@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.PrivateKeySecret;
 import dev.cobooauth.test.boot.CoboSimulatorEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,7 +142,7 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 
 	private static CoboSigner key(ConfigurableApplicationContext context, String property) {
 		String hex = context.getEnvironment().getProperty(property);
-		return KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(hex, property));
+		return CoboSigner.of(KeyType.ED25519, hex, property);
 	}
 
 	private static void assertRefused(URI baseUrl) {

@@ -2,7 +2,6 @@ package dev.cobooauth.test;
 
 import java.time.Duration;
 
-import dev.cobooauth.signing.CoboSignatureHeaders;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.junit.CoboSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +43,8 @@ class RequestAuthenticationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { CoboSignatureHeaders.API_KEY, CoboSignatureHeaders.API_NONCE,
-			CoboSignatureHeaders.API_SIGNATURE })
+	@ValueSource(strings = { RequestSignatureHeaders.API_KEY, RequestSignatureHeaders.API_NONCE,
+			RequestSignatureHeaders.API_SIGNATURE })
 	void rejectsARequestWithoutASignatureHeader(String header) {
 		Answer answer = WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets").header(header, null).send();
 
@@ -65,7 +64,7 @@ class RequestAuthenticationTest {
 	@Test
 	void rejectsASignatureMadeWithAnotherKey() {
 		Answer answer = WireRequest.get(this.sim, TestKeyPair.generate(KeyType.ED25519).signer(), "/v2/wallets")
-			.header(CoboSignatureHeaders.API_KEY, this.apiKey.publicKeyHex())
+			.header(RequestSignatureHeaders.API_KEY, this.apiKey.publicKeyHex())
 			.send();
 
 		assertThat(answer.status()).isEqualTo(401);
@@ -80,7 +79,7 @@ class RequestAuthenticationTest {
 		this.sim.registerApiKey(secp256k1.publicKeyHex(), "org-1");
 
 		Answer answer = WireRequest.get(this.sim, secp256k1.signer(), "/v2/wallets")
-			.header(CoboSignatureHeaders.API_SIGNATURE, signature)
+			.header(RequestSignatureHeaders.API_SIGNATURE, signature)
 			.send();
 
 		assertThat(answer.status()).isEqualTo(401);
@@ -161,7 +160,7 @@ class RequestAuthenticationTest {
 	@Test
 	void rejectsANonceThatIsNotDecimalMilliseconds() {
 		Answer answer = WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets")
-			.header(CoboSignatureHeaders.API_NONCE, "2024-01-01T00:00:00Z")
+			.header(RequestSignatureHeaders.API_NONCE, "2024-01-01T00:00:00Z")
 			.send();
 
 		assertThat(answer.status()).isEqualTo(401);

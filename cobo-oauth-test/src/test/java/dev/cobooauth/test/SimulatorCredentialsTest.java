@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.signing.PrivateKeySecret;
 import dev.cobooauth.test.junit.CoboSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,7 +63,7 @@ class SimulatorCredentialsTest {
 	}
 
 	private static CoboSigner key(SimulatorCredentials credentials, String property) {
-		return KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(credentials.properties().get(property), property));
+		return CoboSigner.of(KeyType.ED25519, credentials.properties().get(property), property);
 	}
 
 }

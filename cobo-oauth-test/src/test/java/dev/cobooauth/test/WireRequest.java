@@ -7,28 +7,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
-import dev.cobooauth.signing.CoboRequestSigner;
-import dev.cobooauth.signing.CoboSignatureHeaders;
 import dev.cobooauth.signing.CoboSigner;
-import dev.cobooauth.signing.NonceSource;
 
 /**
- * One request to a simulator, signed with {@link CoboRequestSigner} exactly as a correct client signs
+ * One request to a simulator, signed with a {@link RequestSignature} exactly as a correct client signs
  * it (the path, query and body as sent), with knobs to get one thing wrong on purpose.
  */
 final class WireRequest {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	/** One source for the whole test run, so no two requests share a nonce by accident. */
-	private static final NonceSource NONCES = new NonceSource();
+	/**
+	 * The last nonce issued in the whole test run: nonces are the clock's milliseconds, made strictly
+	 * increasing, so no two requests share a nonce by accident.
+	 */
+	private static final AtomicLong LAST_NONCE = new AtomicLong();
 
 	private final CoboSimulator simulator;
 
@@ -130,16 +128,15 @@ final class WireRequest {
 	}
 
 	HttpRequest build() {
-		NonceSource nonces = (this.nonce != null)
-				? new NonceSource(Clock.fixed(Instant.ofEpochMilli(this.nonce), ZoneOffset.UTC)) : NONCES;
-		CoboSignatureHeaders signature = new CoboRequestSigner(this.signer, nonces).sign(this.method,
+		RequestSignature signature = RequestSignature.sign(this.signer, this.method,
 				(this.signedPath != null) ? this.signedPath : this.path,
+				(this.nonce != null) ? this.nonce : nextNonce(),
 				(this.signedQuery != null) ? this.signedQuery : this.query,
 				((this.signedBody != null) ? this.signedBody : this.body).getBytes(StandardCharsets.UTF_8));
 		Map<String, String> all = new LinkedHashMap<>();
-		all.put(CoboSignatureHeaders.API_KEY, signature.apiKey());
-		all.put(CoboSignatureHeaders.API_NONCE, signature.nonce());
-		all.put(CoboSignatureHeaders.API_SIGNATURE, signature.signature());
+		all.put(RequestSignatureHeaders.API_KEY, signature.apiKey());
+		all.put(RequestSignatureHeaders.API_NONCE, signature.nonce());
+		all.put(RequestSignatureHeaders.API_SIGNATURE, signature.signature());
 		all.putAll(this.headers);
 		String uri = "http://127.0.0.1:" + this.simulator.port() + this.path
 				+ (this.query.isEmpty() ? "" : "?" + this.query);
@@ -155,6 +152,11 @@ final class WireRequest {
 			}
 		});
 		return request.build();
+	}
+
+	private static long nextNonce() {
+		long now = System.currentTimeMillis();
+		return LAST_NONCE.updateAndGet((previous) -> Math.max(now, previous + 1));
 	}
 
 }
