@@ -1,13 +1,12 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.signing.CoboResponseSignatureException;
-import dev.cobooauth.signing.CoboSignatureMetrics;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.cobooauth.signing.CoboResponseSignatureException;
+import dev.cobooauth.signing.CoboSignatureMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

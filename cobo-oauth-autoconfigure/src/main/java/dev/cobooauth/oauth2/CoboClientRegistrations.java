@@ -3,7 +3,6 @@ package dev.cobooauth.oauth2;
 import java.util.List;
 import java.util.Map;
 
-
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;

@@ -1,6 +1,5 @@
 package dev.cobooauth.oauth2;
 
-
 import org.springframework.core.MethodParameter;
 import org.springframework.web.service.invoker.HttpRequestValues;
 import org.springframework.web.service.invoker.HttpServiceArgumentResolver;

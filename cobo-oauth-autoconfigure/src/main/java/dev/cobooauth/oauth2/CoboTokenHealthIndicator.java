@@ -3,7 +3,6 @@ package dev.cobooauth.oauth2;
 import java.time.Clock;
 import java.time.Instant;
 
-
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;

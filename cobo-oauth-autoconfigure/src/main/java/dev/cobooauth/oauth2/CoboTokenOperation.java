@@ -2,7 +2,6 @@ package dev.cobooauth.oauth2;
 
 import java.time.Duration;
 
-
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 /**

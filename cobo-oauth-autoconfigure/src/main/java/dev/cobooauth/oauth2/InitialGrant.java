@@ -3,7 +3,6 @@ package dev.cobooauth.oauth2;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 

@@ -1,6 +1,5 @@
 package dev.cobooauth.oauth2;
 
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,6 +1,5 @@
 package dev.cobooauth.oauth2;
 
-
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;

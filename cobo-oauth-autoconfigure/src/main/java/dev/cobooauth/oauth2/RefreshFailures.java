@@ -1,6 +1,5 @@
 package dev.cobooauth.oauth2;
 
-
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 

@@ -2,7 +2,6 @@ package dev.cobooauth.oauth2;
 
 import java.sql.SQLException;
 
-
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.BadSqlGrammarException;
 

@@ -2,7 +2,6 @@ package dev.cobooauth.signing;
 
 import java.net.URI;
 
-
 /**
  * Puts a request URI into the form that is both sent and signed: the same URI with its query
  * rewritten by {@link CanonicalQuery}. It reads the URI a client built, where a {@code +} is a

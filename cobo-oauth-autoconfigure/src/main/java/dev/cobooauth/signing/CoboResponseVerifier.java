@@ -3,7 +3,6 @@ package dev.cobooauth.signing;
 import java.net.URI;
 import java.util.Set;
 
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;

@@ -2,7 +2,6 @@ package dev.cobooauth.signing;
 
 import java.io.IOException;
 
-
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;

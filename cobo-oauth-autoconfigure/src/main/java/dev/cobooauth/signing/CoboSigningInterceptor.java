@@ -3,7 +3,6 @@ package dev.cobooauth.signing;
 import java.io.IOException;
 import java.net.URI;
 
-
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;

@@ -2,7 +2,6 @@ package dev.cobooauth.signing;
 
 import java.net.URI;
 
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 

@@ -1,9 +1,8 @@
 package dev.cobooauth.webhook;
 
-import dev.cobooauth.signing.CoboDelivery;
-
 import java.lang.reflect.Type;
 
+import dev.cobooauth.signing.CoboDelivery;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 

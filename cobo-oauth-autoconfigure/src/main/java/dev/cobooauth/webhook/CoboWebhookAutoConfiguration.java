@@ -1,10 +1,9 @@
 package dev.cobooauth.webhook;
 
-import dev.cobooauth.autoconfigure.CoboProperties;
-import dev.cobooauth.autoconfigure.CoboWebhookProperties;
-
 import java.time.Clock;
 
+import dev.cobooauth.autoconfigure.CoboProperties;
+import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,12 +1,11 @@
 package dev.cobooauth.webhook;
 
-import dev.cobooauth.signing.CoboDeliveryVerifier;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import dev.cobooauth.signing.CoboDeliveryVerificationException;
+import dev.cobooauth.signing.CoboDeliveryVerifier;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.MethodParameter;

@@ -1,11 +1,9 @@
 package dev.cobooauth.webhook;
 
+import java.io.IOException;
 import java.util.List;
 
 import dev.cobooauth.signing.CoboDeliveryVerifier;
-
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.MethodParameter;
@@ -13,8 +11,8 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Resolves a {@link VerifiedCoboDelivery @VerifiedCoboDelivery} parameter on Spring MVC: reads the

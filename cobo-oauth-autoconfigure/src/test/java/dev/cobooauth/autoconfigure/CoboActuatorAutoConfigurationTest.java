@@ -1,6 +1,5 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.oauth2.TokenEngineProbe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
+import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;

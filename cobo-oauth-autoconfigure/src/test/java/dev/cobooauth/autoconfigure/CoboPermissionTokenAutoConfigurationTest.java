@@ -1,21 +1,18 @@
 package dev.cobooauth.autoconfigure;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.oauth2.CoboTokens;
-import dev.cobooauth.oauth2.TokenEngineProbe;
-import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
 import dev.cobooauth.oauth2.ReactiveCoboPermissionTokens;
+import dev.cobooauth.oauth2.TokenEngineProbe;
+import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -23,9 +20,9 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;

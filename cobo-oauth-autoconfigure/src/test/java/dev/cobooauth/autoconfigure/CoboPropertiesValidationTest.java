@@ -1,7 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import dev.cobooauth.testsupport.TestKeys;
+import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

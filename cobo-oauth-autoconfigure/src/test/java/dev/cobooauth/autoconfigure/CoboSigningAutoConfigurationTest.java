@@ -3,8 +3,8 @@ package dev.cobooauth.autoconfigure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.InvalidCoboKeyException;
 import dev.cobooauth.signing.KeyType;

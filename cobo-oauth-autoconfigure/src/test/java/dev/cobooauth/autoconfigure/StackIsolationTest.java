@@ -1,11 +1,11 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.webhook.WebhookAutoConfigurations;
-import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
-import dev.cobooauth.testsupport.TestKeys;
+import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.testsupport.TestKeys;
+import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

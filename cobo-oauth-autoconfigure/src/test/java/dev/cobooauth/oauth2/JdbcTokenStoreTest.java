@@ -1,9 +1,9 @@
 package dev.cobooauth.oauth2;
 
-import java.time.Clock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 
 import dev.cobooauth.autoconfigure.CoboAutoConfigurations;

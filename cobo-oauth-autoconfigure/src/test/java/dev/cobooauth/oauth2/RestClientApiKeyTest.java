@@ -1,6 +1,5 @@
 package dev.cobooauth.oauth2;
 
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;

@@ -1,7 +1,7 @@
 package dev.cobooauth.observability;
 
-import java.time.Clock;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +17,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
-import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.oauth2.CoboOrg;
+import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;

@@ -3,7 +3,6 @@ package dev.cobooauth.signing;
 import java.net.URI;
 import java.util.function.Function;
 
-
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;

@@ -1,13 +1,11 @@
 package dev.cobooauth.webhook;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
-import java.time.Clock;
 import java.time.Duration;
 
-import dev.cobooauth.signing.CoboEnvironment;
-import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.testsupport.TestKeys;
+import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.signing.CoboEnvironment;
+import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

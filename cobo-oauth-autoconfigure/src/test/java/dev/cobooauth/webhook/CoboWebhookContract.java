@@ -1,7 +1,5 @@
 package dev.cobooauth.webhook;
 
-import dev.cobooauth.signing.CoboDelivery;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cobooauth.signing.CoboDelivery;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.ResponseDigest;

@@ -3,12 +3,12 @@ package dev.cobooauth.samples.portal;
 import java.util.List;
 import java.util.UUID;
 
-import dev.cobooauth.test.CoboSimulator;
-import dev.cobooauth.test.Grant;
-import dev.cobooauth.test.SignedDelivery;
-import dev.cobooauth.test.Fault;
-import dev.cobooauth.test.RecordedRequest;
 import com.jayway.jsonpath.JsonPath;
+import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.Fault;
+import dev.cobooauth.test.Grant;
+import dev.cobooauth.test.RecordedRequest;
+import dev.cobooauth.test.SignedDelivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
