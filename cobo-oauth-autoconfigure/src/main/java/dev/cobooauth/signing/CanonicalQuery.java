@@ -3,6 +3,8 @@ package dev.cobooauth.signing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rewrites a raw query into the one form that Cobo accepts whether it compares the raw query or
  * decodes and re-encodes it: the form of Python's {@code urllib.parse.urlencode}. This same string
@@ -27,7 +29,7 @@ final class CanonicalQuery {
 	 * @return the canonical query, empty when there is none
 	 * @throws IllegalArgumentException if the query holds a malformed percent escape
 	 */
-	public static String of(String rawQuery) {
+	public static String of(@Nullable String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return "";
 		}

@@ -1,5 +1,7 @@
 package dev.cobooauth.signing;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -20,7 +22,7 @@ final class CoboResponseSignatureHeaders {
 	 * @param headers the headers of a response or a delivery
 	 * @return the {@code BIZ-TIMESTAMP} value, or {@code null} when absent
 	 */
-	public static String timestamp(HttpHeaders headers) {
+	public static @Nullable String timestamp(HttpHeaders headers) {
 		return firstOf(headers, TIMESTAMP_HEADERS);
 	}
 
@@ -28,11 +30,11 @@ final class CoboResponseSignatureHeaders {
 	 * @param headers the headers of a response or a delivery
 	 * @return the {@code BIZ-RESP-SIGNATURE} value, or {@code null} when absent
 	 */
-	public static String signature(HttpHeaders headers) {
+	public static @Nullable String signature(HttpHeaders headers) {
 		return firstOf(headers, SIGNATURE_HEADERS);
 	}
 
-	private static String firstOf(HttpHeaders headers, String[] names) {
+	private static @Nullable String firstOf(HttpHeaders headers, String[] names) {
 		for (String name : names) {
 			String value = headers.getFirst(name);
 			if (value != null) {

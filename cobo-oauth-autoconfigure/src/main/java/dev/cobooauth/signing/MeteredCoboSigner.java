@@ -1,5 +1,6 @@
 package dev.cobooauth.signing;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells {@link CoboSignatureMetrics} of each request signed with one key, and how long it took: a
@@ -25,7 +26,7 @@ final class MeteredCoboSigner implements CoboSigner {
 	 * @param metrics told of each signature, {@code null} for none
 	 * @return the signer, metered unless there are no metrics
 	 */
-	static CoboSigner of(CoboSigner signer, String keyKind, CoboSignatureMetrics metrics) {
+	static CoboSigner of(CoboSigner signer, String keyKind, @Nullable CoboSignatureMetrics metrics) {
 		if (metrics == null || metrics == CoboSignatureMetrics.NONE) {
 			return signer;
 		}

@@ -3,6 +3,8 @@ package dev.cobooauth.signing;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A 32-byte private key read from 64 hex characters, with the place it came from so that every
  * error can name it. Its {@code toString()} never shows the key.
@@ -78,7 +80,7 @@ final class PrivateKeySecret {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return other instanceof PrivateKeySecret that && Arrays.equals(this.bytes, that.bytes);
 	}
 
