@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param errorMessage Cobo's error message
  * @param errorId Cobo's id of this error occurrence, for its support
  */
-public record CoboErrorResponse(int httpStatus, String error, String errorDescription, Integer errorCode,
-		String errorMessage, String errorId) {
+public record CoboErrorResponse(int httpStatus, @Nullable String error, @Nullable String errorDescription,
+		@Nullable Integer errorCode, @Nullable String errorMessage, @Nullable String errorId) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,7 +36,7 @@ public record CoboErrorResponse(int httpStatus, String error, String errorDescri
 	 * status
 	 * @return what Cobo said
 	 */
-	public static CoboErrorResponse read(int httpStatus, byte[] body) {
+	public static CoboErrorResponse read(int httpStatus, byte @Nullable [] body) {
 		Map<String, Object> fields = null;
 		if (body != null && body.length > 0) {
 			try {
@@ -58,11 +59,11 @@ public record CoboErrorResponse(int httpStatus, String error, String errorDescri
 				integer(fields.get("error_code")), text(fields.get("error_message")), text(fields.get("error_id")));
 	}
 
-	private static String text(Object value) {
+	private static @Nullable String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : null;
 	}
 
-	private static Integer integer(Object value) {
+	private static @Nullable Integer integer(@Nullable Object value) {
 		if (value instanceof Number number) {
 			return number.intValue();
 		}

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -43,7 +45,7 @@ final class CoboHealthContributor implements CompositeHealthContributor {
 	}
 
 	@Override
-	public HealthContributor getContributor(String name) {
+	public @Nullable HealthContributor getContributor(String name) {
 		return this.registrations.getRegistrations()
 			.stream()
 			.filter((registration) -> registration.getRegistrationId().equals(name))
@@ -87,7 +89,7 @@ final class CoboHealthContributor implements CompositeHealthContributor {
 		}
 
 		@Override
-		public HealthContributor getContributor(String org) {
+		public @Nullable HealthContributor getContributor(String org) {
 			return known().contains(org) ? indicator(this.registrationId, org) : null;
 		}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -73,7 +74,7 @@ class CoboJdbcOAuth2AuthorizedClientService extends JdbcOAuth2AuthorizedClientSe
 	}
 
 	@Override
-	public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String clientRegistrationId,
+	public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
 			String principalName) {
 		try {
 			return super.loadAuthorizedClient(clientRegistrationId, principalName);
@@ -126,7 +127,7 @@ class CoboJdbcOAuth2AuthorizedClientService extends JdbcOAuth2AuthorizedClientSe
 		parameters.set(index, new SqlParameterValue(Types.BLOB, this.encryption.seal(tokenValue, binding)));
 	}
 
-	private OAuth2AuthorizedClient mapRow(ResultSet rs, int rowNum) throws SQLException {
+	private @Nullable OAuth2AuthorizedClient mapRow(ResultSet rs, int rowNum) throws SQLException {
 		String registrationId = rs.getString("client_registration_id");
 		String principalName = rs.getString("principal_name");
 		ClientRegistration registration = this.registrations.findByRegistrationId(registrationId);
@@ -170,7 +171,7 @@ class CoboJdbcOAuth2AuthorizedClientService extends JdbcOAuth2AuthorizedClientSe
 		}
 	}
 
-	private static Instant instant(Timestamp timestamp) {
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 

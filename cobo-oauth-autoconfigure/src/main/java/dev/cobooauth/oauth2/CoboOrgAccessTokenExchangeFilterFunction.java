@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -88,7 +89,7 @@ final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeFilterFu
 		});
 	}
 
-	private record Answer(ClientResponse response, int status, byte[] body) {
+	private record Answer(ClientResponse response, int status, byte @Nullable [] body) {
 	}
 
 }

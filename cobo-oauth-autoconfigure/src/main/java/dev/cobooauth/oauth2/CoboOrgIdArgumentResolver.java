@@ -1,5 +1,7 @@
 package dev.cobooauth.oauth2;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.web.service.invoker.HttpRequestValues;
 import org.springframework.web.service.invoker.HttpServiceArgumentResolver;
@@ -12,7 +14,8 @@ import org.springframework.web.service.invoker.HttpServiceArgumentResolver;
 final class CoboOrgIdArgumentResolver implements HttpServiceArgumentResolver {
 
 	@Override
-	public boolean resolve(Object argument, MethodParameter parameter, HttpRequestValues.Builder requestValues) {
+	public boolean resolve(@Nullable Object argument, MethodParameter parameter,
+			HttpRequestValues.Builder requestValues) {
 		if (!parameter.hasParameterAnnotation(CoboOrgId.class)) {
 			return false;
 		}

@@ -2,6 +2,8 @@ package dev.cobooauth.oauth2;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -11,12 +13,12 @@ import org.springframework.http.HttpMethod;
  */
 final class CoboOrgResolver {
 
-	private final String defaultOrg;
+	private final @Nullable String defaultOrg;
 
 	/**
 	 * @param defaultOrg the org for requests that name none; {@code null} to require one
 	 */
-	public CoboOrgResolver(String defaultOrg) {
+	public CoboOrgResolver(@Nullable String defaultOrg) {
 		this.defaultOrg = (defaultOrg == null || defaultOrg.isBlank()) ? null : defaultOrg;
 	}
 

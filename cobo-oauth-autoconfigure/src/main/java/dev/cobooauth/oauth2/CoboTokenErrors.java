@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
@@ -49,8 +51,8 @@ final class CoboTokenErrors {
 	 * @param clock what a {@code Retry-After} date is measured from
 	 * @return the exception to throw
 	 */
-	public static CoboTokenException fromAnswer(CoboTokenOperation operation, int status, Map<String, Object> body,
-			String retryAfter, Clock clock) {
+	public static CoboTokenException fromAnswer(CoboTokenOperation operation, int status,
+			@Nullable Map<String, Object> body, @Nullable String retryAfter, Clock clock) {
 		CoboErrorResponse answer = CoboErrorResponse.of(status, (body != null) ? body : Map.of());
 		String code = codeFor(operation, answer);
 		return new CoboTokenException(operation, new OAuth2Error(code, "Cobo answered " + answer.summary(), null),
@@ -63,7 +65,8 @@ final class CoboTokenErrors {
 	 * @param cause the underlying failure, or {@code null}
 	 * @return the exception for an answer that holds no usable token
 	 */
-	public static CoboTokenException invalidResponse(CoboTokenOperation operation, String problem, Throwable cause) {
+	public static CoboTokenException invalidResponse(CoboTokenOperation operation, String problem,
+			@Nullable Throwable cause) {
 		return new CoboTokenException(operation, new OAuth2Error(INVALID_TOKEN_RESPONSE, problem, null), null, cause);
 	}
 

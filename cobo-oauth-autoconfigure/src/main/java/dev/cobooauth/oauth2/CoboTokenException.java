@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -16,9 +18,9 @@ public class CoboTokenException extends OAuth2AuthorizationException {
 
 	private final CoboTokenOperation operation;
 
-	private final CoboErrorResponse coboError;
+	private final @Nullable CoboErrorResponse coboError;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
 	/**
 	 * @param operation the operation that failed
@@ -26,8 +28,8 @@ public class CoboTokenException extends OAuth2AuthorizationException {
 	 * @param coboError Cobo's answer; {@code null} when there was none (I/O error, unreadable body)
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public CoboTokenException(CoboTokenOperation operation, OAuth2Error error, CoboErrorResponse coboError,
-			Throwable cause) {
+	public CoboTokenException(CoboTokenOperation operation, OAuth2Error error, @Nullable CoboErrorResponse coboError,
+			@Nullable Throwable cause) {
 		this(operation, error, coboError, null, cause);
 	}
 
@@ -38,8 +40,8 @@ public class CoboTokenException extends OAuth2AuthorizationException {
 	 * @param retryAfter how long Cobo asked to wait ({@code Retry-After}), or {@code null}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public CoboTokenException(CoboTokenOperation operation, OAuth2Error error, CoboErrorResponse coboError,
-			Duration retryAfter, Throwable cause) {
+	public CoboTokenException(CoboTokenOperation operation, OAuth2Error error, @Nullable CoboErrorResponse coboError,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
 		super(error, operation.getTitle() + " failed: " + error.getDescription(), cause);
 		this.operation = operation;
 		this.coboError = coboError;
@@ -52,12 +54,12 @@ public class CoboTokenException extends OAuth2AuthorizationException {
 	}
 
 	/** @return Cobo's answer, or {@code null} when there was none */
-	public CoboErrorResponse getCoboError() {
+	public @Nullable CoboErrorResponse getCoboError() {
 		return this.coboError;
 	}
 
 	/** @return how long Cobo asked to wait before trying again, or {@code null} */
-	public Duration getRetryAfter() {
+	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;
 	}
 

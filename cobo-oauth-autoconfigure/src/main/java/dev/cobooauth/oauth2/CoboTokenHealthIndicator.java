@@ -3,6 +3,8 @@ package dev.cobooauth.oauth2;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -67,7 +69,7 @@ final class CoboTokenHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	private static void detail(Health.Builder builder, String name, Object value) {
+	private static void detail(Health.Builder builder, String name, @Nullable Object value) {
 		if (value != null) {
 			builder.withDetail(name, value.toString());
 		}

@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 
@@ -49,7 +50,7 @@ public final class CoboTokenObservationContext extends Observation.Context {
 	 * @return the OAuth error code of the failure, e.g. {@code invalid_grant}; {@code null} when the
 	 * operation has not failed or failed with something other than an OAuth error
 	 */
-	public String getOAuth2ErrorCode() {
+	public @Nullable String getOAuth2ErrorCode() {
 		return (getError() instanceof OAuth2AuthorizationException failure) ? failure.getError().getErrorCode() : null;
 	}
 

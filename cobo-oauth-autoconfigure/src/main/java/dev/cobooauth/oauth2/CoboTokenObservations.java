@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the observation of each token operation, in the application's {@link ObservationRegistry}
@@ -16,13 +17,13 @@ final class CoboTokenObservations {
 
 	private final ObservationRegistry registry;
 
-	private final CoboTokenObservationConvention convention;
+	private final @Nullable CoboTokenObservationConvention convention;
 
 	/**
 	 * @param registry where observations go
 	 * @param convention the application's convention, or {@code null} for the default
 	 */
-	public CoboTokenObservations(ObservationRegistry registry, CoboTokenObservationConvention convention) {
+	public CoboTokenObservations(ObservationRegistry registry, @Nullable CoboTokenObservationConvention convention) {
 		if (registry == null) {
 			throw new IllegalArgumentException("registry cannot be null");
 		}

@@ -2,6 +2,8 @@ package dev.cobooauth.oauth2;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**
@@ -16,7 +18,7 @@ import org.springframework.http.HttpMethod;
  * {@code null} when none is spent
  */
 record CoboTokenRequest(CoboTokenOperation operation, HttpMethod method, String uri,
-		Map<String, String> jsonBody, String spentRefreshToken) {
+		@Nullable Map<String, String> jsonBody, @Nullable String spentRefreshToken) {
 
 	@Override
 	public String toString() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,8 @@ final class CoboTokenResponseReader {
 	 * @return the token response
 	 * @throws CoboTokenException if the answer is an error or holds no usable token
 	 */
-	public OAuth2AccessTokenResponse read(CoboTokenRequest request, int status, String retryAfter, byte[] body) {
+	public OAuth2AccessTokenResponse read(CoboTokenRequest request, int status, @Nullable String retryAfter,
+			byte[] body) {
 		Map<String, Object> fields = parse(body);
 		if (status < 200 || status > 299) {
 			throw CoboTokenErrors.fromAnswer(request.operation(), status, fields, retryAfter, this.clock);
@@ -60,7 +62,7 @@ final class CoboTokenResponseReader {
 		return toResponse(request, fields);
 	}
 
-	private Map<String, Object> parse(byte[] body) {
+	private @Nullable Map<String, Object> parse(byte[] body) {
 		if (body == null || body.length == 0) {
 			return null;
 		}
@@ -88,7 +90,7 @@ final class CoboTokenResponseReader {
 			.build();
 	}
 
-	private static OAuth2AccessToken.TokenType tokenType(CoboTokenOperation operation, Object tokenType) {
+	private static OAuth2AccessToken.TokenType tokenType(CoboTokenOperation operation, @Nullable Object tokenType) {
 		if (tokenType == null || (tokenType instanceof String text
 				&& OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(text))) {
 			return OAuth2AccessToken.TokenType.BEARER;
@@ -97,7 +99,7 @@ final class CoboTokenResponseReader {
 				"Cobo's answer has token_type '" + tokenType + "'; only Bearer is supported", null);
 	}
 
-	private static long expiresIn(CoboTokenOperation operation, Object expiresIn) {
+	private static long expiresIn(CoboTokenOperation operation, @Nullable Object expiresIn) {
 		long seconds = 0;
 		if (expiresIn instanceof Number number) {
 			seconds = number.longValue();
@@ -114,7 +116,7 @@ final class CoboTokenResponseReader {
 		return (seconds > 0) ? seconds : operation.getDocumentedLifetime().toSeconds();
 	}
 
-	private static Set<String> scopes(Object scope) {
+	private static Set<String> scopes(@Nullable Object scope) {
 		if (!(scope instanceof String text) || text.isBlank()) {
 			return Set.of();
 		}

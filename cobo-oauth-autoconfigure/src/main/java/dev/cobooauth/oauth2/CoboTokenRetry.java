@@ -3,6 +3,8 @@ package dev.cobooauth.oauth2;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * When a failed token request is tried again, and after how long. Only transient failures
  * ({@link CoboTokenException#isTransient()}) are retried, never an OAuth error such as
@@ -46,7 +48,7 @@ final class CoboTokenRetry {
 	 * @param attempt the number of the attempt that failed, from 1
 	 * @return how long to wait before the next attempt, or {@code null} to give up
 	 */
-	public Duration delayAfter(CoboTokenException failure, int attempt) {
+	public @Nullable Duration delayAfter(CoboTokenException failure, int attempt) {
 		if (attempt >= this.maxAttempts || !failure.isTransient()) {
 			return null;
 		}

@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ final class DeadTokenAnswer {
 	 * @param body its body, or {@code null} when not read
 	 * @return whether the answer says the token is dead
 	 */
-	public static boolean isDeadToken(int status, byte[] body) {
+	public static boolean isDeadToken(int status, byte @Nullable [] body) {
 		if (status == 401) {
 			return true;
 		}

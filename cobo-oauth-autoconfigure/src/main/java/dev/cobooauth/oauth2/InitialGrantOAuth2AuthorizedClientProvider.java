@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -53,7 +54,7 @@ final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2A
 	}
 
 	@Override
-	public OAuth2AuthorizedClient authorize(OAuth2AuthorizationContext context) {
+	public @Nullable OAuth2AuthorizedClient authorize(OAuth2AuthorizationContext context) {
 		ClientRegistration registration = context.getClientRegistration();
 		if (!serves(registration) || !this.expiry.needsInitialGrant(context.getAuthorizedClient())) {
 			return null;

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,7 +80,7 @@ final class PostgresAdvisoryTokenLock implements TokenLock {
 	}
 
 	@Override
-	public <T> T inLock(String registrationId, String principalName, Supplier<T> section) {
+	public <T extends @Nullable Object> T inLock(String registrationId, String principalName, Supplier<T> section) {
 		checkPostgres();
 		String token = "the token of '" + principalName + "' (registration " + registrationId + ")";
 		AtomicReference<Outcome<T>> outcome = new AtomicReference<>();
@@ -134,9 +136,9 @@ final class PostgresAdvisoryTokenLock implements TokenLock {
 	 * What a section returned or threw, carried out of the transaction so that it commits either
 	 * way.
 	 */
-	private record Outcome<T>(T value, RuntimeException failure) {
+	private record Outcome<T extends @Nullable Object>(@Nullable T value, @Nullable RuntimeException failure) {
 
-		static <T> Outcome<T> of(Supplier<T> section) {
+		static <T extends @Nullable Object> Outcome<T> of(Supplier<T> section) {
 			try {
 				return new Outcome<>(section.get(), null);
 			}

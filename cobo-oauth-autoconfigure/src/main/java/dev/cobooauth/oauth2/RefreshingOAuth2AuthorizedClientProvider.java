@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -45,7 +46,7 @@ final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 	}
 
 	@Override
-	public OAuth2AuthorizedClient authorize(OAuth2AuthorizationContext context) {
+	public @Nullable OAuth2AuthorizedClient authorize(OAuth2AuthorizationContext context) {
 		if (!this.initialGrant.serves(context.getClientRegistration())) {
 			return null;
 		}

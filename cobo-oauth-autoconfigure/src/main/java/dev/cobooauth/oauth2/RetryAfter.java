@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads a {@code Retry-After} header: a number of seconds, or an HTTP date.
  */
@@ -20,7 +22,7 @@ final class RetryAfter {
 	 * @param clock what an HTTP date is measured from
 	 * @return how long to wait, or {@code null} when the header is absent or unreadable
 	 */
-	static Duration parse(String value, Clock clock) {
+	static @Nullable Duration parse(@Nullable String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -231,7 +231,7 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 				null), timeout);
 	}
 
-	private static RuntimeException rethrow(Throwable failure) {
+	private static RuntimeException rethrow(@Nullable Throwable failure) {
 		if (failure instanceof RuntimeException runtime) {
 			return runtime;
 		}

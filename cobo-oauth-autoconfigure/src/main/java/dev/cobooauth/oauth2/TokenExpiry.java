@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -63,7 +65,7 @@ final class TokenExpiry {
 	 * @param token a refresh token, or {@code null}
 	 * @return whether it exists and is younger than the refresh token lifetime
 	 */
-	public boolean isUsable(OAuth2RefreshToken token) {
+	public boolean isUsable(@Nullable OAuth2RefreshToken token) {
 		if (token == null) {
 			return false;
 		}
@@ -76,7 +78,7 @@ final class TokenExpiry {
 	 * @return whether a token must be obtained with a grant that needs no refresh token: there is
 	 * none, or it is due and its refresh token is unusable
 	 */
-	public boolean needsInitialGrant(OAuth2AuthorizedClient current) {
+	public boolean needsInitialGrant(@Nullable OAuth2AuthorizedClient current) {
 		return current == null || (isDue(current.getAccessToken()) && !isUsable(current.getRefreshToken()));
 	}
 

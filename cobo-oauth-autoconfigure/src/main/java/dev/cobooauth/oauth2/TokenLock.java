@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Serializes token requests for one (registration, principal) across every process that shares a
  * {@link CoboTokenStore}. {@link TokenFlights} already lets one caller per process ask Cobo; when
@@ -23,7 +25,7 @@ public interface TokenLock {
 	TokenLock NONE = new TokenLock() {
 
 		@Override
-		public <T> T inLock(String registrationId, String principalName, Supplier<T> section) {
+		public <T extends @Nullable Object> T inLock(String registrationId, String principalName, Supplier<T> section) {
 			return section.get();
 		}
 
@@ -48,7 +50,7 @@ public interface TokenLock {
 	 * @throws org.springframework.security.oauth2.core.OAuth2AuthorizationException
 	 * ({@code temporarily_unavailable}) if another process held the lock for too long
 	 */
-	<T> T inLock(String registrationId, String principalName, Supplier<T> section);
+	<T extends @Nullable Object> T inLock(String registrationId, String principalName, Supplier<T> section);
 
 	/**
 	 * The lock of a token store in PostgreSQL: a transaction-level advisory lock on (schema,

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -63,7 +65,7 @@ final class TokenOutcomes {
 	 * @param principalName the principal (the org)
 	 * @return the latest outcome, or {@code null} when this instance never tried
 	 */
-	public TokenOutcome get(String registrationId, String principalName) {
+	public @Nullable TokenOutcome get(String registrationId, String principalName) {
 		return this.outcomes.get(new Key(registrationId, principalName));
 	}
 
@@ -90,8 +92,8 @@ final class TokenOutcomes {
 	 * @param lastErrorCode the OAuth error code of that failure, or {@code null}
 	 * @param lastAttemptFailed whether the latest attempt is that failure
 	 */
-	public record TokenOutcome(Instant lastSuccess, Instant expiresAt, Instant lastFailure, String lastErrorCode,
-			boolean lastAttemptFailed) {
+	public record TokenOutcome(@Nullable Instant lastSuccess, @Nullable Instant expiresAt, @Nullable Instant lastFailure,
+			@Nullable String lastErrorCode, boolean lastAttemptFailed) {
 	}
 
 	private record Key(String registrationId, String principalName) {
