@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.cobooauth.autoconfigure.CoboProperties;
 import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +62,7 @@ class CoboWebhookAutoConfiguration {
 				: "cobo.env";
 	}
 
-	private static boolean hasText(String text) {
+	private static boolean hasText(@Nullable String text) {
 		return text != null && !text.isBlank();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -33,8 +34,8 @@ final class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
 	}
 
 	@Override
-	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws IOException {
+	public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) throws IOException {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		if (request == null) {
 			throw new IllegalStateException("@VerifiedCoboDelivery needs a servlet request");
