@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -20,7 +22,7 @@ import org.springframework.core.annotation.Order;
 class CoboBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
 		String name = cause.getName().toString();
 		Class<?> type = cause.getTarget().getType().resolve();
 		if (!name.startsWith("cobo.") || type == null || !type.isEnum()) {

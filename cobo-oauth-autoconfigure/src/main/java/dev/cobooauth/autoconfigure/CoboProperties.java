@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.signing.KeyType;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
@@ -32,7 +33,7 @@ public class CoboProperties implements Validator {
 	 * simulator (http://127.0.0.1:8089/v2). Needs cobo.response-verification.public-key while
 	 * response verification is on.
 	 */
-	private String baseUrl;
+	private @Nullable String baseUrl;
 
 	private final ResponseVerification responseVerification = new ResponseVerification();
 
@@ -54,11 +55,11 @@ public class CoboProperties implements Validator {
 		this.env = env;
 	}
 
-	public String getBaseUrl() {
+	public @Nullable String getBaseUrl() {
 		return this.baseUrl;
 	}
 
-	public void setBaseUrl(String baseUrl) {
+	public void setBaseUrl(@Nullable String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
@@ -124,7 +125,7 @@ public class CoboProperties implements Validator {
 		 * Ed25519 public key (64 hex characters) that signs responses of a custom base URL.
 		 * Defaults to the key of cobo.env.
 		 */
-		private String publicKey;
+		private @Nullable String publicKey;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -134,11 +135,11 @@ public class CoboProperties implements Validator {
 			this.enabled = enabled;
 		}
 
-		public String getPublicKey() {
+		public @Nullable String getPublicKey() {
 			return this.publicKey;
 		}
 
-		public void setPublicKey(String publicKey) {
+		public void setPublicKey(@Nullable String publicKey) {
 			this.publicKey = publicKey;
 		}
 
@@ -153,32 +154,32 @@ public class CoboProperties implements Validator {
 		 * Private key: 64 hex characters (the 32-byte secret). Prefer private-key-location or an
 		 * environment variable over a literal in a file.
 		 */
-		private String privateKey;
+		private @Nullable String privateKey;
 
 		/**
 		 * Location of a file holding the private key as 64 hex characters, e.g.
 		 * file:/run/secrets/cobo-key.
 		 */
-		private Resource privateKeyLocation;
+		private @Nullable Resource privateKeyLocation;
 
 		/**
 		 * Type of the key pair.
 		 */
 		private KeyType keyType = KeyType.ED25519;
 
-		public String getPrivateKey() {
+		public @Nullable String getPrivateKey() {
 			return this.privateKey;
 		}
 
-		public void setPrivateKey(String privateKey) {
+		public void setPrivateKey(@Nullable String privateKey) {
 			this.privateKey = privateKey;
 		}
 
-		public Resource getPrivateKeyLocation() {
+		public @Nullable Resource getPrivateKeyLocation() {
 			return this.privateKeyLocation;
 		}
 
-		public void setPrivateKeyLocation(Resource privateKeyLocation) {
+		public void setPrivateKeyLocation(@Nullable Resource privateKeyLocation) {
 			this.privateKeyLocation = privateKeyLocation;
 		}
 
@@ -208,12 +209,12 @@ public class CoboProperties implements Validator {
 		/**
 		 * Client ID of the Portal App, from its published manifest.
 		 */
-		private String clientId;
+		private @Nullable String clientId;
 
 		/**
 		 * Organization used when a call names none. Without it, every call must name its org.
 		 */
-		private String defaultOrg;
+		private @Nullable String defaultOrg;
 
 		/**
 		 * Organizations whose tokens are fetched at startup.
@@ -225,19 +226,19 @@ public class CoboProperties implements Validator {
 		 */
 		private boolean failFast;
 
-		public String getClientId() {
+		public @Nullable String getClientId() {
 			return this.clientId;
 		}
 
-		public void setClientId(String clientId) {
+		public void setClientId(@Nullable String clientId) {
 			this.clientId = clientId;
 		}
 
-		public String getDefaultOrg() {
+		public @Nullable String getDefaultOrg() {
 			return this.defaultOrg;
 		}
 
-		public void setDefaultOrg(String defaultOrg) {
+		public void setDefaultOrg(@Nullable String defaultOrg) {
 			this.defaultOrg = defaultOrg;
 		}
 
@@ -439,7 +440,7 @@ public class CoboProperties implements Validator {
 		 * same key. Without it, token values are stored in clear. Prefer an environment variable
 		 * (COBO_TOKENSTORE_ENCRYPTIONKEY) over a literal in a file.
 		 */
-		private String encryptionKey;
+		private @Nullable String encryptionKey;
 
 		public Type getType() {
 			return this.type;
@@ -457,11 +458,11 @@ public class CoboProperties implements Validator {
 			this.initializeSchema = initializeSchema;
 		}
 
-		public String getEncryptionKey() {
+		public @Nullable String getEncryptionKey() {
 			return this.encryptionKey;
 		}
 
-		public void setEncryptionKey(String encryptionKey) {
+		public void setEncryptionKey(@Nullable String encryptionKey) {
 			this.encryptionKey = encryptionKey;
 		}
 

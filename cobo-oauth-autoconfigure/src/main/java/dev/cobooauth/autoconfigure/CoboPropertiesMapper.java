@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 
@@ -73,12 +74,12 @@ final class CoboPropertiesMapper {
 	/**
 	 * @return the key that encrypts stored token values, or {@code null} if none is set
 	 */
-	byte[] tokenEncryptionKey() {
+	byte @Nullable [] tokenEncryptionKey() {
 		String key = this.properties.getTokenStore().getEncryptionKey();
 		return hasText(key) ? HexFormat.of().parseHex(key.strip()) : null;
 	}
 
-	private static boolean hasText(String text) {
+	private static boolean hasText(@Nullable String text) {
 		return text != null && !text.isBlank();
 	}
 

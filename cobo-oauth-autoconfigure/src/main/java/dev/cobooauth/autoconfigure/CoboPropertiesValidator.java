@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
@@ -70,7 +72,7 @@ final class CoboPropertiesValidator {
 		maxBodySize(webhook.getMaxBodySize());
 	}
 
-	private static void baseUrl(String baseUrl) {
+	private static void baseUrl(@Nullable String baseUrl) {
 		if (!hasText(baseUrl)) {
 			return;
 		}
@@ -87,7 +89,7 @@ final class CoboPropertiesValidator {
 	/**
 	 * @return why the text is no base URL, or {@code null} if it is one
 	 */
-	private static String baseUrlProblem(String text) {
+	private static @Nullable String baseUrlProblem(String text) {
 		URI uri;
 		try {
 			uri = new URI(text);
@@ -222,7 +224,7 @@ final class CoboPropertiesValidator {
 	 * @return the duration in its largest whole unit, as Spring Boot reads it back: {@code -5s},
 	 * {@code 200ms}; an empty text for {@code null}
 	 */
-	private static String text(Duration duration) {
+	private static String text(@Nullable Duration duration) {
 		if (duration == null) {
 			return "";
 		}
@@ -241,7 +243,7 @@ final class CoboPropertiesValidator {
 	 * @return the size in its largest whole unit, as Spring Boot reads it back: {@code 1MB},
 	 * {@code 0B}; an empty text for {@code null}
 	 */
-	private static String text(DataSize size) {
+	private static String text(@Nullable DataSize size) {
 		if (size == null) {
 			return "";
 		}
@@ -259,7 +261,7 @@ final class CoboPropertiesValidator {
 		return "'" + ((text != null) ? text : "") + "'";
 	}
 
-	private static boolean hasText(String text) {
+	private static boolean hasText(@Nullable String text) {
 		return text != null && !text.isBlank();
 	}
 

@@ -2,6 +2,8 @@ package dev.cobooauth.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -32,7 +34,7 @@ public class CoboWebhookProperties implements Validator {
 	 * Ed25519 public key (64 hex characters) that signs the deliveries. Defaults to
 	 * cobo.response-verification.public-key if set, else to the key of cobo.env.
 	 */
-	private String publicKey;
+	private @Nullable String publicKey;
 
 	/**
 	 * How many recent deliveries are remembered to refuse replays; beyond it the oldest are forgotten.
@@ -60,11 +62,11 @@ public class CoboWebhookProperties implements Validator {
 		this.tolerance = tolerance;
 	}
 
-	public String getPublicKey() {
+	public @Nullable String getPublicKey() {
 		return this.publicKey;
 	}
 
-	public void setPublicKey(String publicKey) {
+	public void setPublicKey(@Nullable String publicKey) {
 		this.publicKey = publicKey;
 	}
 

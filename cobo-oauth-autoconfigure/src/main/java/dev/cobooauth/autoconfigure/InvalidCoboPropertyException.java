@@ -1,5 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when a {@code cobo.*} property is missing, malformed or contradicts another.
  * The message names the property and says what to do; it never contains a secret.
@@ -8,7 +10,7 @@ class InvalidCoboPropertyException extends IllegalStateException {
 
 	private final String property;
 
-	private final String value;
+	private final @Nullable String value;
 
 	private final String problem;
 
@@ -30,7 +32,7 @@ class InvalidCoboPropertyException extends IllegalStateException {
 	 * @param problem what is wrong
 	 * @param action what the user should do about it
 	 */
-	public InvalidCoboPropertyException(String property, String value, String problem, String action) {
+	public InvalidCoboPropertyException(String property, @Nullable String value, String problem, String action) {
 		super(property + ": " + problem + ". " + action);
 		this.property = property;
 		this.value = value;
@@ -47,7 +49,7 @@ class InvalidCoboPropertyException extends IllegalStateException {
 	 * @return the value given as a failure analysis shows it: quoted, e.g. {@code '0'}, or
 	 * {@code (hidden)} for a key; {@code null} if none is shown
 	 */
-	public String getValue() {
+	public @Nullable String getValue() {
 		return this.value;
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
@@ -52,7 +53,7 @@ final class OrgTokenWarmUp implements SmartInitializingSingleton {
 		}
 	}
 
-	private Void failed(String org, Throwable failure) {
+	private @Nullable Void failed(String org, Throwable failure) {
 		if (this.failFast) {
 			throw new IllegalStateException("cobo.app.fail-fast is on and the Org Access Token of org " + org
 					+ " could not be obtained at startup: " + failure.getMessage(), failure);

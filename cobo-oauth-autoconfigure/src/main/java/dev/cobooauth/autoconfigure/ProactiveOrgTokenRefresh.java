@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
@@ -29,7 +30,7 @@ final class ProactiveOrgTokenRefresh implements SmartLifecycle {
 
 	private final TaskScheduler scheduler;
 
-	private ScheduledFuture<?> schedule;
+	private @Nullable ScheduledFuture<?> schedule;
 
 	ProactiveOrgTokenRefresh(CoboOrgAccessTokens tokens, List<String> orgs, Duration interval,
 			TaskScheduler scheduler) {
