@@ -17,7 +17,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Fetches the tokens of known organizations ({@code cobo.app.orgs}) at startup, side by side on the
  * starter's executor, so the first calls do not wait for Cobo; startup goes on once every fetch has
  * ended. A failure is logged and the application starts anyway, unless fail-fast is on: then it
- * stops with the org and Cobo's answer.
+ * stops with an {@link OrgTokenWarmUpException} naming the org and Cobo's answer.
  */
 final class OrgTokenWarmUp implements SmartInitializingSingleton {
 
@@ -55,8 +55,7 @@ final class OrgTokenWarmUp implements SmartInitializingSingleton {
 
 	private @Nullable Void failed(String org, Throwable failure) {
 		if (this.failFast) {
-			throw new IllegalStateException("cobo.app.fail-fast is on and the Org Access Token of org " + org
-					+ " could not be obtained at startup: " + failure.getMessage(), failure);
+			throw new OrgTokenWarmUpException(org, failure);
 		}
 		logger.warn("Could not obtain the Org Access Token of org " + org + " at startup; calls will try again: "
 				+ failure.getMessage());
