@@ -11,6 +11,10 @@ import dev.cobooauth.signing.KeyType;
  * A Portal App and an organization's API key registered with a simulator, and the {@code cobo.*}
  * properties that point the starter at that simulator with their keys. Both keys are fresh Ed25519
  * keys; the app is installed in every org given, the API key acts for the first.
+ * <p>
+ * The properties also blank the settings of a real Cobo that the simulator has no use for (key
+ * files, {@code cobo.env}), so that, put ahead of the application's own configuration, they win
+ * over an {@code application.yml} written for production.
  *
  * <pre>
  * SimulatorCredentials credentials = SimulatorCredentials.register(sim, "my-client", List.of("org-1", "org-2"));
@@ -20,6 +24,12 @@ import dev.cobooauth.signing.KeyType;
  * {@link #toString()} shows no private key.
  */
 public final class SimulatorCredentials {
+
+	/**
+	 * An empty value: Spring Boot binds it as if the property were absent (no key file, the default
+	 * {@code cobo.env}), so it hides what a source of lower precedence sets.
+	 */
+	private static final String NOT_SET = "";
 
 	private final String clientId;
 
@@ -57,11 +67,16 @@ public final class SimulatorCredentials {
 		simulator.registerApiKey(apiKey.publicKeyHex(), orgIds.get(0));
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("cobo.base-url", simulator.baseUrl());
+		properties.put("cobo.env", NOT_SET);
+		properties.put("cobo.response-verification.enabled", "true");
 		properties.put("cobo.response-verification.public-key", simulator.responsePublicKeyHex());
+		properties.put("cobo.webhook.public-key", simulator.responsePublicKeyHex());
 		properties.put("cobo.app.client-id", clientId);
 		properties.put("cobo.app.private-key", appKey.privateKeyHex());
+		properties.put("cobo.app.private-key-location", NOT_SET);
 		properties.put("cobo.app.key-type", "ed25519");
 		properties.put("cobo.api-key.private-key", apiKey.privateKeyHex());
+		properties.put("cobo.api-key.private-key-location", NOT_SET);
 		properties.put("cobo.api-key.key-type", "ed25519");
 		return new SimulatorCredentials(clientId, List.copyOf(orgIds),
 				Collections.unmodifiableMap(properties));
@@ -78,10 +93,13 @@ public final class SimulatorCredentials {
 	}
 
 	/**
-	 * @return {@code cobo.base-url}, {@code cobo.response-verification.public-key},
-	 * {@code cobo.app.client-id}, {@code cobo.app.private-key}, {@code cobo.app.key-type},
-	 * {@code cobo.api-key.private-key} and {@code cobo.api-key.key-type}; unmodifiable, holds both
-	 * private keys
+	 * @return {@code cobo.base-url}, {@code cobo.response-verification.enabled} ({@code true}) and
+	 * {@code public-key}, {@code cobo.webhook.public-key} (the simulator signs answers and deliveries
+	 * with one key), {@code cobo.app.client-id}, {@code cobo.app.private-key},
+	 * {@code cobo.app.key-type}, {@code cobo.api-key.private-key} and {@code cobo.api-key.key-type};
+	 * and, empty so that they bind as absent, {@code cobo.env},
+	 * {@code cobo.app.private-key-location} and {@code cobo.api-key.private-key-location};
+	 * unmodifiable, holds both private keys
 	 */
 	public Map<String, String> properties() {
 		return this.properties;

@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -53,6 +55,20 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 			assertThat(environment.getProperty("cobo.app.client-id")).isEqualTo("sim-client");
 			assertThat(environment.getProperty("cobo.app.private-key")).matches("[0-9a-f]{64}");
 			assertThat(environment.getProperty("cobo.api-key.private-key")).matches("[0-9a-f]{64}");
+		}
+	}
+
+	@Test
+	void hidesTheKeyFilesOfARealCobo() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterApplication.class)
+			.web(WebApplicationType.NONE)
+			.environment(new StandardEnvironment())
+			.properties("cobo.simulator.embedded=auto", "cobo.app.private-key-location=file:/nonexistent/cobo-app-key",
+					"cobo.api-key.private-key-location=file:/nonexistent/cobo-api-key")
+			.run()) {
+			RestClient apiKeyClient = context.getBean("coboApiKeyRestClient", RestClient.class);
+
+			assertThat(apiKeyClient.get().uri("/wallets").retrieve().body(String.class)).contains("\"org_id\":\"org-1\"");
 		}
 	}
 
@@ -161,6 +177,12 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 
 	@SpringBootConfiguration
 	static class Application {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class StarterApplication {
 
 	}
 

@@ -29,6 +29,17 @@ class SimulatorCredentialsTest {
 	}
 
 	@Test
+	void hidesTheSettingsOfARealCobo(CoboSimulator sim) {
+		SimulatorCredentials credentials = SimulatorCredentials.register(sim, "app-1", List.of("org-a"));
+
+		assertThat(credentials.properties()).containsEntry("cobo.env", "")
+			.containsEntry("cobo.app.private-key-location", "")
+			.containsEntry("cobo.api-key.private-key-location", "")
+			.containsEntry("cobo.response-verification.enabled", "true")
+			.containsEntry("cobo.webhook.public-key", sim.responsePublicKeyHex());
+	}
+
+	@Test
 	void installsTheAppInEveryOrg(CoboSimulator sim) {
 		SimulatorCredentials credentials = SimulatorCredentials.register(sim, "app-1", List.of("org-a", "org-b"));
 		CoboSigner appKey = key(credentials, "cobo.app.private-key");

@@ -41,9 +41,12 @@ import org.springframework.core.env.MapPropertySource;
  * {@code COBO_ENV}, ...), it starts a simulator before any bean reads {@code cobo.*}, registers a
  * fresh Ed25519 app key installed in the orgs and an API key for the first org
  * ({@link SimulatorCredentials}), and puts the {@code cobo.*} properties that point at it first in
- * the environment, in the property source {@value #NAME}. That source also states the
- * {@code cobo.simulator.client-id} and {@code cobo.simulator.org-ids} it used. The simulator is the
- * bean {@value #NAME} and stops with the application, also when the application fails to start.
+ * the environment, in the property source {@value #NAME}; they blank the key files of a real Cobo
+ * ({@code cobo.app.private-key-location}, ...), so that these do not clash with the simulator's keys.
+ * {@code cobo.app.orgs} is left as it is: a demo may warm up orgs of {@code cobo.simulator.org-ids}.
+ * That source also states the {@code cobo.simulator.client-id} and {@code cobo.simulator.org-ids} it
+ * used. The simulator is the bean {@value #NAME} and stops with the application, also when the
+ * application fails to start.
  * When {@code cobo.base-url} or {@code cobo.env} is set, it starts nothing and the application calls
  * that Cobo.
  * <p>

@@ -16,12 +16,18 @@ import dev.cobooauth.test.ResponseHeaderSpelling;
  * them), registers the simulator as the bean {@code coboSimulator}, and sets:
  * <ul>
  * <li>{@code cobo.base-url}: the simulator's base URL;</li>
- * <li>{@code cobo.response-verification.public-key}: the simulator's response-signing key;</li>
+ * <li>{@code cobo.response-verification.enabled=true}, {@code cobo.response-verification.public-key} and
+ * {@code cobo.webhook.public-key}: the key the simulator signs its answers and deliveries with;</li>
  * <li>{@code cobo.app.client-id}, {@code cobo.app.private-key}, {@code cobo.app.key-type=ed25519};</li>
- * <li>{@code cobo.api-key.private-key}, {@code cobo.api-key.key-type=ed25519}.</li>
+ * <li>{@code cobo.api-key.private-key}, {@code cobo.api-key.key-type=ed25519};</li>
+ * <li>empty, so that they count as not set: {@code cobo.env}, {@code cobo.app.private-key-location},
+ * {@code cobo.api-key.private-key-location} and {@code cobo.app.orgs} (no token is fetched at startup).</li>
  * </ul>
- * These properties take precedence over the test's own. The simulator stops when the context closes;
- * test classes with equal attributes share a cached context and so one simulator.
+ * These properties take precedence over the test's own and the application's {@code application.yml}, so a
+ * test of an application configured for a real Cobo runs against the simulator unchanged.
+ * {@code cobo.app.default-org} is kept: name it in {@link #orgIds()} for calls that name no org. The
+ * simulator stops when the context closes; test classes with equal attributes share a cached context and
+ * so one simulator.
  *
  * <pre>
  * &#64;SpringBootTest

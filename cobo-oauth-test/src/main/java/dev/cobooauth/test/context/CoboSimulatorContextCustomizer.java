@@ -1,6 +1,8 @@
 package dev.cobooauth.test.context;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.ResponseHeaderSpelling;
@@ -31,8 +33,10 @@ record CoboSimulatorContextCustomizer(String clientId, List<String> orgIds,
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		CoboSimulator simulator = CoboSimulator.builder().responseHeaderSpelling(this.responseHeaderSpelling).start();
 		SimulatorCredentials credentials = SimulatorCredentials.register(simulator, this.clientId, this.orgIds);
-		TestPropertyValues.of(credentials.properties())
-			.applyTo(context.getEnvironment(), TestPropertyValues.Type.MAP, BEAN_NAME);
+		Map<String, String> properties = new LinkedHashMap<>(credentials.properties());
+		// The application's orgs are real ones: their tokens must not be asked of the simulator at startup.
+		properties.put("cobo.app.orgs", "");
+		TestPropertyValues.of(properties).applyTo(context.getEnvironment(), TestPropertyValues.Type.MAP, BEAN_NAME);
 		context.getBeanFactory().registerSingleton(BEAN_NAME, simulator);
 		context.addApplicationListener(new StopOnClose(context, simulator));
 	}
