@@ -299,6 +299,20 @@ public class CoboProperties implements Validator {
 		 */
 		private boolean proactiveRefresh;
 
+		/**
+		 * How long, after Cobo refused an org's grant with an OAuth error (such as an org that has
+		 * not installed the app), calls for that org fail at once with the same error without asking
+		 * Cobo. 0s asks every time.
+		 */
+		private Duration refusedOrgBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * How many orgs the starter keeps bookkeeping for (the latest outcome shown by the health
+		 * contributor, a recent refusal); the least recently used are forgotten first. Stored tokens
+		 * are not affected.
+		 */
+		private int maxTrackedOrgs = 10_000;
+
 		private final Retry retry = new Retry();
 
 		public Duration getClockSkew() {
@@ -339,6 +353,22 @@ public class CoboProperties implements Validator {
 
 		public void setProactiveRefresh(boolean proactiveRefresh) {
 			this.proactiveRefresh = proactiveRefresh;
+		}
+
+		public Duration getRefusedOrgBackoff() {
+			return this.refusedOrgBackoff;
+		}
+
+		public void setRefusedOrgBackoff(Duration refusedOrgBackoff) {
+			this.refusedOrgBackoff = refusedOrgBackoff;
+		}
+
+		public int getMaxTrackedOrgs() {
+			return this.maxTrackedOrgs;
+		}
+
+		public void setMaxTrackedOrgs(int maxTrackedOrgs) {
+			this.maxTrackedOrgs = maxTrackedOrgs;
 		}
 
 		public Retry getRetry() {

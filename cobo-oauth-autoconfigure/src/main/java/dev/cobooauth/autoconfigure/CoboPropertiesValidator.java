@@ -132,6 +132,8 @@ final class CoboPropertiesValidator {
 		positive(token.getAcquireTimeout(), "cobo.token.acquire-timeout", defaults.getAcquireTimeout());
 		positive(token.getConnectTimeout(), "cobo.token.connect-timeout", defaults.getConnectTimeout());
 		positive(token.getReadTimeout(), "cobo.token.read-timeout", defaults.getReadTimeout());
+		zeroOrPositive(token.getRefusedOrgBackoff(), "cobo.token.refused-org-backoff", defaults.getRefusedOrgBackoff());
+		atLeastOne(token.getMaxTrackedOrgs(), "cobo.token.max-tracked-orgs", defaults.getMaxTrackedOrgs());
 	}
 
 	private static void retry(CoboProperties.Retry retry, CoboProperties.Retry defaults) {

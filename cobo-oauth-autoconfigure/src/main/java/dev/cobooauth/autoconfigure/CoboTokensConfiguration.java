@@ -71,6 +71,8 @@ class CoboTokensConfiguration {
 			.retry(token.getRetry().getMaxAttempts(), token.getRetry().getInitialBackoff(),
 					token.getRetry().getMaxBackoff())
 			.tokenRequestTimeouts(token.getConnectTimeout(), token.getReadTimeout())
+			.refusedOrgBackoff(token.getRefusedOrgBackoff())
+			.maxTrackedOrgs(token.getMaxTrackedOrgs())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder))
 			.executor(executor)
 			.observations(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),

@@ -64,13 +64,15 @@ final class CoboHealthContributor implements CompositeHealthContributor {
 	private HealthContributor contributorOf(ClientRegistration registration) {
 		String registrationId = registration.getRegistrationId();
 		if (CoboClientRegistrations.PERMISSION_TOKEN.equals(registrationId)) {
-			return indicator(registrationId, registration.getClientId());
+			return new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock, registrationId,
+					registration.getClientId(), true);
 		}
 		return new Orgs(registrationId);
 	}
 
-	private CoboTokenHealthIndicator indicator(String registrationId, String principalName) {
-		return new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock, registrationId, principalName);
+	private CoboTokenHealthIndicator indicator(String registrationId, String org) {
+		return new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock, registrationId, org,
+				this.configuredOrgs.contains(org));
 	}
 
 	/** One indicator per known org, computed on every look, since orgs arrive while the app runs. */

@@ -48,13 +48,25 @@ public class CoboOrgAccessTokens {
 	}
 
 	/**
-	 * Forgets the org's stored token if it is still the one Cobo rejected, so that the next call
-	 * re-authorizes. A token that another thread has replaced meanwhile is left alone.
+	 * Forgets the org's access token if it is still the one Cobo rejected, keeping its refresh
+	 * token, so that the next call waits for one refresh (and a new {@code org_implicit} grant only if
+	 * Cobo refuses the refresh). A token that another thread has replaced meanwhile is left alone.
 	 * @param orgId the organization
 	 * @param rejected the token Cobo rejected
 	 */
 	public void discard(String orgId, OAuth2AccessToken rejected) {
-		this.engine.discard(this.registrationId, orgId, rejected.getTokenValue());
+		this.engine.markDead(this.registrationId, orgId, rejected.getTokenValue());
+	}
+
+	/**
+	 * Lets the next call for an org ask Cobo at once, although Cobo refused the org's grant within
+	 * {@code cobo.token.refused-org-backoff}: for when Cobo tells the application that the org has
+	 * installed it. A token asked for in a Spring MVC handler of a {@code @VerifiedCoboDelivery} is
+	 * asked of Cobo anyway.
+	 * @param orgId the organization
+	 */
+	public void forgetRefusal(String orgId) {
+		this.engine.forgetRefusal(this.registrationId, orgId);
 	}
 
 	/** @return the Portal App's registration id */

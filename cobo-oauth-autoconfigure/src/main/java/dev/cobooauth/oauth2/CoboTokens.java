@@ -209,6 +209,10 @@ public final class CoboTokens {
 
 		private Duration readTimeout = Duration.ofSeconds(10);
 
+		private Duration refusedOrgBackoff = Duration.ofSeconds(30);
+
+		private int maxTrackedOrgs = 10_000;
+
 		private RestClient.@Nullable Builder restClientBuilder;
 
 		private @Nullable Executor executor;
@@ -307,6 +311,30 @@ public final class CoboTokens {
 		public Builder tokenRequestTimeouts(Duration connectTimeout, Duration readTimeout) {
 			this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
 			this.readTimeout = requirePositive(readTimeout, "readTimeout");
+			return this;
+		}
+
+		/**
+		 * @param refusedOrgBackoff how long, after Cobo refused an org's grant with an OAuth error (not a
+		 * transient failure), calls for that org fail at once with the same error without asking Cobo;
+		 * zero to ask every time
+		 * @return this builder
+		 */
+		public Builder refusedOrgBackoff(Duration refusedOrgBackoff) {
+			this.refusedOrgBackoff = requireAtLeastZero(refusedOrgBackoff, "refusedOrgBackoff");
+			return this;
+		}
+
+		/**
+		 * @param maxTrackedOrgs how many orgs the engine keeps bookkeeping for (the latest outcome, a
+		 * refusal), the least recently seen forgotten first; stored tokens are not affected
+		 * @return this builder
+		 */
+		public Builder maxTrackedOrgs(int maxTrackedOrgs) {
+			if (maxTrackedOrgs < 1) {
+				throw new IllegalArgumentException("maxTrackedOrgs must be at least 1");
+			}
+			this.maxTrackedOrgs = maxTrackedOrgs;
 			return this;
 		}
 
@@ -417,6 +445,14 @@ public final class CoboTokens {
 
 		Duration readTimeout() {
 			return this.readTimeout;
+		}
+
+		Duration refusedOrgBackoff() {
+			return this.refusedOrgBackoff;
+		}
+
+		int maxTrackedOrgs() {
+			return this.maxTrackedOrgs;
 		}
 
 		RestClient.Builder restClientBuilder() {

@@ -62,7 +62,7 @@ final class DeadTokenAnswer {
 	 * @return a log line saying what happens next, without the token
 	 */
 	public static String describe(String orgId, int status, HttpMethod method, boolean replayed) {
-		return "Cobo answered HTTP " + status + " to the Org Access Token of org " + orgId + "; it is discarded"
+		return "Cobo answered HTTP " + status + " to the Org Access Token of org " + orgId + "; it is marked dead, its refresh token kept"
 				+ (replayed ? " and the " + method + " sent once more with a new one" : ", the " + method + " is not sent again");
 	}
 

@@ -47,7 +47,7 @@ final class DeadTokenRetryingInterceptor implements ClientHttpRequestInterceptor
 			return response;
 		}
 		String orgId = this.orgs.resolve(request.getAttributes(), request.getMethod(), request.getURI().getRawPath());
-		this.tokens.engine().discard(this.tokens.getRegistrationId(), orgId, rejected);
+		this.tokens.engine().markDead(this.tokens.getRegistrationId(), orgId, rejected);
 		boolean replay = DeadTokenAnswer.isReplayable(request.getMethod());
 		logger.debug(DeadTokenAnswer.describe(orgId, response.getStatusCode().value(), request.getMethod(), replay));
 		if (!replay) {

@@ -51,14 +51,24 @@ public class ReactiveCoboOrgAccessTokens {
 	}
 
 	/**
-	 * Forgets the org's stored token if it is still the one Cobo rejected.
+	 * Forgets the org's access token if it is still the one Cobo rejected, keeping its refresh
+	 * token, as {@link CoboOrgAccessTokens#discard} does, without blocking the subscriber.
 	 * @param orgId the organization
 	 * @param rejected the token Cobo rejected
 	 * @return completion
 	 */
 	public Mono<Void> discard(String orgId, OAuth2AccessToken rejected) {
 		return Mono.defer(() -> Mono.fromFuture(
-				this.engine.discardAsync(this.registrationId, orgId, rejected.getTokenValue()), true));
+				this.engine.markDeadAsync(this.registrationId, orgId, rejected.getTokenValue()), true));
+	}
+
+	/**
+	 * Lets the next call for an org ask Cobo at once, although Cobo refused the org's grant lately,
+	 * as {@link CoboOrgAccessTokens#forgetRefusal} does.
+	 * @param orgId the organization
+	 */
+	public void forgetRefusal(String orgId) {
+		this.engine.forgetRefusal(this.registrationId, orgId);
 	}
 
 	/** @return the Portal App's registration id */

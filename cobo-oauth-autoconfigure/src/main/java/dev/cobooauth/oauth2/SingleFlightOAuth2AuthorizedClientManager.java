@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -51,6 +52,10 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 
 	private final Executor executor;
 
+	private final RefusedPrincipals refusals;
+
+	private final KeyLocks keyLocks = new KeyLocks();
+
 	/**
 	 * @param delegate the manager that asks Cobo and saves the result in the store
 	 * @param store where the delegate keeps tokens, and the lock of the processes sharing it
@@ -61,13 +66,15 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	 * block
 	 */
 	SingleFlightOAuth2AuthorizedClientManager(OAuth2AuthorizedClientManager delegate, TokenStore store,
-			TokenFlights flights, TokenExpiry expiry, Duration acquireTimeout, Executor executor) {
+			TokenFlights flights, TokenExpiry expiry, Duration acquireTimeout, Executor executor,
+			RefusedPrincipals refusals) {
 		this.delegate = delegate;
 		this.store = store;
 		this.flights = flights;
 		this.expiry = expiry;
 		this.acquireTimeout = acquireTimeout;
 		this.executor = executor;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -76,6 +83,7 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		if (cached != null) {
 			return cached;
 		}
+		refuseIfRefusedLately(request);
 		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
 			return lead(flight, request);
@@ -98,6 +106,12 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
 		}
+		try {
+			refuseIfRefusedLately(request);
+		}
+		catch (ClientAuthorizationException refused) {
+			return CompletableFuture.failedFuture(refused);
+		}
 		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
 			this.executor.execute(() -> leadUnwatched(flight, request));
@@ -107,33 +121,58 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	}
 
 	/**
-	 * Forgets the stored token of a principal if it is still the one Cobo rejected; a token another
-	 * caller has replaced meanwhile is left alone.
+	 * Marks the stored access token of a principal dead if it is still the one Cobo rejected,
+	 * keeping its refresh token: the next caller waits for one refresh instead of a new grant. A
+	 * token another caller has stored meanwhile is left alone; with a store other processes share,
+	 * the mark is made under their lock too.
 	 * @param registrationId the registration
 	 * @param principalName the principal (the org)
 	 * @param rejectedTokenValue the access token Cobo rejected
 	 */
-	void discard(String registrationId, String principalName, String rejectedTokenValue) {
-		OAuth2AuthorizedClient stored = this.store.service().loadAuthorizedClient(registrationId, principalName);
-		if (stored != null && stored.getAccessToken().getTokenValue().equals(rejectedTokenValue)) {
-			this.store.service().removeAuthorizedClient(registrationId, principalName);
-		}
+	void markDead(String registrationId, String principalName, String rejectedTokenValue) {
+		TokenFlights.Key key = new TokenFlights.Key(registrationId, principalName);
+		this.keyLocks.inLock(key, () -> this.store.lock().inLock(registrationId, principalName, () -> {
+			OAuth2AuthorizedClient stored = this.store.service().loadAuthorizedClient(registrationId, principalName);
+			if (stored != null && stored.getAccessToken().getTokenValue().equals(rejectedTokenValue)
+					&& !this.expiry.isExpired(stored.getAccessToken())) {
+				this.store.service().saveAuthorizedClient(this.expiry.withDeadAccessToken(stored),
+						new OrgPrincipal(principalName));
+			}
+			return null;
+		}));
 	}
 
 	/**
-	 * {@link #discard} without blocking the caller on a store that may block.
+	 * {@link #markDead} on the executor: it may wait for a caller that is asking Cobo.
 	 * @param registrationId the registration
 	 * @param principalName the principal (the org)
 	 * @param rejectedTokenValue the access token Cobo rejected
-	 * @return completes once the token is forgotten or left alone
+	 * @return completes once the token is marked or left alone
 	 */
-	CompletableFuture<Void> discardAsync(String registrationId, String principalName, String rejectedTokenValue) {
-		if (this.store.readsBlock()) {
-			return CompletableFuture.runAsync(() -> discard(registrationId, principalName, rejectedTokenValue),
-					this.executor);
+	CompletableFuture<Void> markDeadAsync(String registrationId, String principalName, String rejectedTokenValue) {
+		return CompletableFuture.runAsync(() -> markDead(registrationId, principalName, rejectedTokenValue),
+				this.executor);
+	}
+
+	/**
+	 * Lets the next caller for a principal ask Cobo at once, although Cobo refused it lately.
+	 * @param registrationId the registration
+	 * @param principalName the principal (the org)
+	 */
+	void forgetRefusal(String registrationId, String principalName) {
+		this.refusals.forget(new TokenFlights.Key(registrationId, principalName));
+	}
+
+	private void refuseIfRefusedLately(OAuth2AuthorizeRequest request) {
+		TokenFlights.Key key = new TokenFlights.Key(request.getClientRegistrationId(), request.getPrincipal().getName());
+		if (InstallationCallback.isHandled()) {
+			this.refusals.forget(key);
+			return;
 		}
-		discard(registrationId, principalName, rejectedTokenValue);
-		return CompletableFuture.completedFuture(null);
+		ClientAuthorizationException refused = this.refusals.refusal(key);
+		if (refused != null) {
+			throw refused;
+		}
 	}
 
 	/**
@@ -151,8 +190,8 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		if (!this.expiry.isDue(stored.getAccessToken())) {
 			return stored;
 		}
-		if (this.expiry.isExpired(stored.getAccessToken())) {
-			logger.trace("Token of '" + principal + "' has expired; waiting for a new one");
+		if (!this.expiry.isServableWhileRefreshed(stored.getAccessToken())) {
+			logger.trace("Token of '" + principal + "' has expired or is about to; waiting for a new one");
 			return null;
 		}
 		if (logger.isTraceEnabled()) {
@@ -172,13 +211,15 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 
 	private @Nullable OAuth2AuthorizedClient lead(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
 		try {
-			OAuth2AuthorizedClient client = this.store.lock()
+			OAuth2AuthorizedClient client = this.keyLocks.inLock(flight.key(), () -> this.store.lock()
 				.inLock(request.getClientRegistrationId(), request.getPrincipal().getName(),
-						() -> this.delegate.authorize(request));
+						() -> this.delegate.authorize(request)));
+			this.refusals.forget(flight.key());
 			this.flights.land(flight, client, null);
 			return client;
 		}
 		catch (RuntimeException | Error ex) {
+			this.refusals.failed(flight.key(), ex);
 			this.flights.land(flight, null, ex);
 			throw ex;
 		}

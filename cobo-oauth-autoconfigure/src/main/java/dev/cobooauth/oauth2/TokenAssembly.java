@@ -46,6 +46,8 @@ final class TokenAssembly {
 
 	private final TokenOutcomes outcomes;
 
+	private final RefusedPrincipals refusals;
+
 	private final CoboTokenObservations observations;
 
 	private final CoboTokenRetry retry;
@@ -56,7 +58,8 @@ final class TokenAssembly {
 		this.settings = settings;
 		this.registrations = registrations(settings);
 		this.store = store(settings, this.registrations);
-		this.outcomes = new TokenOutcomes(settings.clock());
+		this.outcomes = new TokenOutcomes(settings.clock(), settings.maxTrackedOrgs());
+		this.refusals = new RefusedPrincipals(settings.clock(), settings.refusedOrgBackoff(), settings.maxTrackedOrgs());
 		this.observations = settings.observations();
 		this.retry = settings.retry();
 		this.executor = settings.executor();
@@ -158,7 +161,7 @@ final class TokenAssembly {
 		manager.setAuthorizedClientProvider(refreshing);
 		recordOutcomes(manager);
 		return new SingleFlightOAuth2AuthorizedClientManager(manager, this.store, this.flights, expiry,
-				this.settings.acquireTimeout(), this.executor);
+				this.settings.acquireTimeout(), this.executor, this.refusals);
 	}
 
 	/**

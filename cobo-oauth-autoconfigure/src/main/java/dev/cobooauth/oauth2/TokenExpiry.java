@@ -53,6 +53,32 @@ final class TokenExpiry {
 	}
 
 	/**
+	 * @param token an access token that is due
+	 * @return whether it may still be handed out while it is refreshed: it has more than half the
+	 * clock skew left, so that a call that takes it still reaches Cobo before it expires
+	 */
+	public boolean isServableWhileRefreshed(OAuth2AccessToken token) {
+		Instant expiresAt = token.getExpiresAt();
+		return expiresAt != null && this.clock.instant().isBefore(expiresAt.minus(this.clockSkew.dividedBy(2)));
+	}
+
+	/**
+	 * @param client a stored client whose access token Cobo rejected
+	 * @return the same client with an access token that has expired now, its refresh token kept, so
+	 * that the next caller refreshes it instead of asking for a new grant
+	 */
+	public OAuth2AuthorizedClient withDeadAccessToken(OAuth2AuthorizedClient client) {
+		Instant now = this.clock.instant();
+		OAuth2AccessToken token = client.getAccessToken();
+		Instant issuedAt = (token.getIssuedAt() != null && token.getIssuedAt().isBefore(now)) ? token.getIssuedAt()
+				: now.minusMillis(1);
+		OAuth2AccessToken dead = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), issuedAt, now,
+				token.getScopes());
+		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), dead,
+				client.getRefreshToken());
+	}
+
+	/**
 	 * @param token an access token
 	 * @return whether it has expired, skew aside
 	 */

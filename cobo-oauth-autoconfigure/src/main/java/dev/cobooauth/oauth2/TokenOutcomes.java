@@ -2,11 +2,8 @@ package dev.cobooauth.oauth2;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,18 +18,18 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  */
 final class TokenOutcomes {
 
-	private final ConcurrentMap<Key, TokenOutcome> outcomes = new ConcurrentHashMap<>();
+	private final RecentlySeen<Key, TokenOutcome> outcomes;
 
 	private final Clock clock;
 
 	/**
 	 * @param clock dates the outcomes
+	 * @param capacity how many principals are remembered at most, the least recently seen forgotten
+	 * first; stored tokens are not affected
 	 */
-	public TokenOutcomes(Clock clock) {
-		if (clock == null) {
-			throw new IllegalArgumentException("clock cannot be null");
-		}
+	TokenOutcomes(Clock clock, int capacity) {
 		this.clock = clock;
+		this.outcomes = new RecentlySeen<>(capacity);
 	}
 
 	/**
@@ -75,9 +72,9 @@ final class TokenOutcomes {
 	 */
 	public Set<String> principals(String registrationId) {
 		Set<String> principals = new TreeSet<>();
-		for (Map.Entry<Key, TokenOutcome> entry : this.outcomes.entrySet()) {
-			if (entry.getKey().registrationId().equals(registrationId)) {
-				principals.add(entry.getKey().principalName());
+		for (Key key : this.outcomes.keys()) {
+			if (key.registrationId().equals(registrationId)) {
+				principals.add(key.principalName());
 			}
 		}
 		return principals;

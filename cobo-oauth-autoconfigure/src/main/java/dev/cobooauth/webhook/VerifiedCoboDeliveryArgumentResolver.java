@@ -3,6 +3,7 @@ package dev.cobooauth.webhook;
 import java.io.IOException;
 import java.util.List;
 
+import dev.cobooauth.signing.CoboDelivery;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,12 @@ final class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
 			throw new IllegalStateException("@VerifiedCoboDelivery needs a servlet request");
 		}
 		byte[] body = readAtMost(request.getInputStream());
-		return read(parameter, new ServletServerHttpRequest(request).getHeaders(), body);
+		CoboDelivery delivery = verify(new ServletServerHttpRequest(request).getHeaders(), body);
+		// Tells the token engine that this thread handles a delivery Cobo signed: a token asked for
+		// here is asked of Cobo even for an org it refused lately, since the org may just have
+		// installed the app.
+		request.setAttribute(CoboDelivery.class.getName(), delivery);
+		return convert(parameter, delivery);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.cobooauth.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.cobooauth.signing.CoboDelivery;
 import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 
@@ -62,6 +63,25 @@ abstract class VerifiedDeliveries {
 	}
 
 	/**
+	 * @param headers the delivery's headers
+	 * @param body the exact bytes received
+	 * @return the verified delivery
+	 * @throws CoboDeliveryVerificationException if the delivery must not be acted on
+	 */
+	CoboDelivery verify(HttpHeaders headers, byte[] body) {
+		return this.verifier.verify(headers, body);
+	}
+
+	/**
+	 * @param parameter the handler's parameter
+	 * @param delivery a verified delivery
+	 * @return the parameter's value
+	 */
+	Object convert(MethodParameter parameter, CoboDelivery delivery) {
+		return this.reader.read(delivery, parameter.getGenericParameterType());
+	}
+
+	/**
 	 * @param parameter the handler's parameter
 	 * @param headers the delivery's headers
 	 * @param body the exact bytes received
@@ -69,7 +89,7 @@ abstract class VerifiedDeliveries {
 	 * @throws CoboDeliveryVerificationException if the delivery must not be acted on
 	 */
 	Object read(MethodParameter parameter, HttpHeaders headers, byte[] body) {
-		return this.reader.read(this.verifier.verify(headers, body), parameter.getGenericParameterType());
+		return convert(parameter, verify(headers, body));
 	}
 
 }

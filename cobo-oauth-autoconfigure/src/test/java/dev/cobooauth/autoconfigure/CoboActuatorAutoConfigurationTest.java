@@ -38,8 +38,10 @@ import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Actuator sees whether each org's token can be had, and never sees a Cobo secret.
@@ -110,6 +112,44 @@ class CoboActuatorAutoConfigurationTest {
 	}
 
 	@Test
+	void neverGoesDownForAnOrgThatNeverHadATokenAndWasNotExpected() {
+		this.server.enqueue(SignedResponses.signed(403,
+				"{\"error\":\"unauthorized_client\",\"error_description\":\"app not installed\"}"));
+
+		runner().run((context) -> {
+			CoboOrgAccessTokens tokens = context.getBean(CoboOrgAccessTokens.class);
+			assertThatThrownBy(() -> tokens.getAccessToken("org-from-a-request"))
+				.isInstanceOf(ClientAuthorizationException.class);
+
+			Health health = health(context, "cobo", "org-from-a-request");
+			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(health.getDetails()).containsEntry("lastError", "unauthorized_client");
+		});
+	}
+
+	@Test
+	void remembersTheOrgsItSawUpToMaxTrackedOrgs() {
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(TokenResponses.orgToken("AT-" + i, "RT-" + i));
+		}
+
+		runner().withPropertyValues("cobo.token.max-tracked-orgs=2").run((context) -> {
+			CoboOrgAccessTokens tokens = context.getBean(CoboOrgAccessTokens.class);
+			tokens.getAccessToken("org-a");
+			tokens.getAccessToken("org-b");
+			tokens.getAccessToken("org-c");
+
+			CompositeHealthContributor orgs = (CompositeHealthContributor) ((CompositeHealthContributor) context
+				.getBean(HealthContributorRegistry.class)
+				.getContributor("cobo")).getContributor("cobo");
+			assertThat(orgs.stream()).extracting(HealthContributorRegistry.Entry::name)
+				.containsExactly("org-b", "org-c");
+			assertThat(tokens.getAccessToken("org-a").getTokenValue()).isEqualTo("AT-0");
+			assertThat(this.server.getRequestCount()).isEqualTo(3);
+		});
+	}
+
+	@Test
 	void staysUpWhileTheStoredTokenIsValidThoughARefreshFailed() {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 		this.server.enqueue(SignedResponses.signed(400, "{\"error\":\"invalid_client\"}"));
@@ -117,7 +157,8 @@ class CoboActuatorAutoConfigurationTest {
 		runner().run((context) -> {
 			CoboOrgAccessTokens tokens = context.getBean(CoboOrgAccessTokens.class);
 			tokens.getAccessToken("org-1");
-			this.clock.advance(Duration.ofSeconds(43199 - 30));
+			// 45 s left: inside the 60 s margin, served while it is refreshed.
+			this.clock.advance(Duration.ofSeconds(43199 - 45));
 			tokens.getAccessToken("org-1");
 			Awaitility.await()
 				.until(() -> health(context, "cobo", "org-1").getDetails().containsKey("lastError"));

@@ -84,14 +84,14 @@ class DeadTokenAnswerTest {
 	@Test
 	void describesAReplay() {
 		assertThat(DeadTokenAnswer.describe("org-1", 401, HttpMethod.GET, true)).isEqualTo(
-				"Cobo answered HTTP 401 to the Org Access Token of org org-1; it is discarded and the GET sent once more"
+				"Cobo answered HTTP 401 to the Org Access Token of org org-1; it is marked dead, its refresh token kept and the GET sent once more"
 						+ " with a new one");
 	}
 
 	@Test
 	void describesARequestThatIsNotSentAgain() {
 		assertThat(DeadTokenAnswer.describe("org-1", 500, HttpMethod.POST, false)).isEqualTo(
-				"Cobo answered HTTP 500 to the Org Access Token of org org-1; it is discarded, the POST is not sent again");
+				"Cobo answered HTTP 500 to the Org Access Token of org org-1; it is marked dead, its refresh token kept, the POST is not sent again");
 	}
 
 }

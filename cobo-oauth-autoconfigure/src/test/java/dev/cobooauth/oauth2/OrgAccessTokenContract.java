@@ -346,7 +346,7 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
-	void forgetsATokenCoboCallsExpiredAndRetriesAGetOnce() {
+	void refreshesATokenCoboCallsExpiredAndRetriesAGetOnce() {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 		this.server.enqueue(SignedResponses.signed(500, "{\"error_code\":1000,\"error_message\":\"token expired\"}"));
 		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
@@ -357,7 +357,9 @@ public abstract class OrgAccessTokenContract {
 
 			take();
 			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
-			assertThat(take().getUrl().queryParameter("grant_type")).isEqualTo("org_implicit");
+			JsonNode refresh = json(take());
+			assertThat(refresh.get("grant_type").asText()).isEqualTo("refresh_token");
+			assertThat(refresh.get("refresh_token").asText()).isEqualTo("RT-1");
 			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-2");
 		});
 	}
@@ -377,7 +379,7 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
-	void neverReplaysAPostButForgetsTheDeadToken() {
+	void neverReplaysAPostButMarksTheDeadTokenForARefresh() {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 		this.server.enqueue(SignedResponses.signed(500, "{\"error_code\":1000,\"error_message\":\"token expired\"}"));
 		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
@@ -391,7 +393,9 @@ public abstract class OrgAccessTokenContract {
 			post(context, "org-1", "/transactions/transfer", "{\"request_id\":\"r-2\"}");
 			take();
 			take();
-			assertThat(take().getUrl().queryParameter("grant_type")).isEqualTo("org_implicit");
+			JsonNode refresh = json(take());
+			assertThat(refresh.get("grant_type").asText()).isEqualTo("refresh_token");
+			assertThat(refresh.get("refresh_token").asText()).isEqualTo("RT-1");
 			RecordedRequest second = take();
 			assertThat(second.getHeaders().get("Authorization")).isEqualTo("Bearer AT-2");
 			assertThat(WireSignature.bodyOf(second)).isEqualTo("{\"request_id\":\"r-2\"}");
@@ -461,7 +465,46 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
-	void anErrorDuringAcquisitionReachesEveryWaiterAndTheNextCallTriesAgain() {
+	void refreshesATokenCoboExpiredEarlyOnceAndSendsEveryGetThatGotItsAnswerAgain() {
+		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ofMillis(100));
+		this.server.setDispatcher(cobo);
+
+		runner().run((context) -> {
+			get(context, "org-1", "/wallets");
+			cobo.expireIssuedTokenEarly();
+
+			List<Object> outcomes = ConcurrentCalls.run(50, () -> get(context, "org-1", "/wallets"));
+
+			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome).isEqualTo("{}"));
+			assertThat(cobo.refreshes()).isEqualTo(1);
+			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
+			assertThat(cobo.invalidGrants()).isZero();
+		});
+	}
+
+	@Test
+	void asksCoboOnceForAnOrgItRefusedAndFailsTheNextCallsAtOnce() {
+		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ZERO);
+		cobo.failNext(1000);
+		this.server.setDispatcher(cobo);
+
+		runner().run((context) -> {
+			for (int i = 0; i < 150; i++) {
+				assertThatThrownBy(() -> get(context, "org-uninstalled", "/wallets"))
+					.isInstanceOfSatisfying(ClientAuthorizationException.class,
+							(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+			}
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
+
+			context.getBean(CoboOrgAccessTokens.class).forgetRefusal("org-uninstalled");
+			assertThatThrownBy(() -> get(context, "org-uninstalled", "/wallets"))
+				.isInstanceOf(ClientAuthorizationException.class);
+			assertThat(this.server.getRequestCount()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void anErrorDuringAcquisitionReachesEveryWaiterAndACallAfterTheRefusalBackoffTriesAgain() {
 		RotatingTokenServer cobo = new RotatingTokenServer(Duration.ofMillis(200));
 		cobo.failNext(1);
 		this.server.setDispatcher(cobo);
@@ -472,6 +515,9 @@ public abstract class OrgAccessTokenContract {
 			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome)
 				.isInstanceOfSatisfying(ClientAuthorizationException.class,
 						(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request")));
+			assertThat(cobo.orgImplicitGrants()).isZero();
+
+			this.clock.advance(Duration.ofSeconds(31));
 			assertThat(get(context, "org-1", "/wallets")).isEqualTo("{}");
 			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
 		});

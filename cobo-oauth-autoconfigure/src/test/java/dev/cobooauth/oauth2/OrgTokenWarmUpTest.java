@@ -57,6 +57,8 @@ class OrgTokenWarmUpTest {
 		cobo.failNext(1);
 		runner(cobo).withPropertyValues("cobo.app.orgs=org-1").run((context) -> {
 			assertThat(context).hasNotFailed();
+			// Cobo refused the org: calls fail at once for cobo.token.refused-org-backoff, then ask again.
+			this.clock.advance(Duration.ofSeconds(31));
 			context.getBean(CoboOrgAccessTokens.class).getAccessToken("org-1");
 			assertThat(cobo.orgImplicitGrants()).isEqualTo(1);
 		});

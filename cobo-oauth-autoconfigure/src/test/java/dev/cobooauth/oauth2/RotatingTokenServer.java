@@ -32,6 +32,10 @@ public final class RotatingTokenServer extends Dispatcher {
 
 	private final AtomicInteger failuresToGive = new AtomicInteger();
 
+	private final AtomicReference<String> lastIssuedAccessToken = new AtomicReference<>();
+
+	private final AtomicReference<String> deadAccessToken = new AtomicReference<>();
+
 	/**
 	 * @param latency how long each token answer takes
 	 */
@@ -46,9 +50,20 @@ public final class RotatingTokenServer extends Dispatcher {
 		this.failuresToGive.set(count);
 	}
 
+	/**
+	 * Makes Cobo treat the access token it issued last as expired before its time: WaaS calls that
+	 * carry it get Cobo's answer to an expired token, 500 with {@code error_code} 1000.
+	 */
+	public void expireIssuedTokenEarly() {
+		this.deadAccessToken.set(this.lastIssuedAccessToken.get());
+	}
+
 	@Override
 	public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
 		if (!request.getTarget().startsWith("/v2/oauth/token")) {
+			if (("Bearer " + this.deadAccessToken.get()).equals(request.getHeaders().get("Authorization"))) {
+				return SignedResponses.signed(500, "{\"error_code\":1000,\"error_message\":\"token expired\"}");
+			}
 			this.calls.incrementAndGet();
 			return SignedResponses.signed(200, "{}");
 		}
@@ -75,6 +90,7 @@ public final class RotatingTokenServer extends Dispatcher {
 	private MockResponse issue(int number, String kind) {
 		String refreshToken = "RT-" + kind + "-" + number;
 		this.liveRefreshToken.set(refreshToken);
+		this.lastIssuedAccessToken.set("AT-" + kind + "-" + number);
 		return TokenResponses.orgToken("AT-" + kind + "-" + number, refreshToken);
 	}
 

@@ -17,6 +17,7 @@ import dev.cobooauth.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +63,7 @@ class SingleFlightTest {
 	private SingleFlightOAuth2AuthorizedClientManager engine(OAuth2AuthorizedClientManager cobo, Duration acquireTimeout) {
 		return new SingleFlightOAuth2AuthorizedClientManager(cobo,
 				new TokenStore(this.store, TokenLock.NONE, false), new TokenFlights(), this.expiry, acquireTimeout,
-				this.background::add);
+				this.background::add, new RefusedPrincipals(this.clock, Duration.ofSeconds(30), 100));
 	}
 
 	/** A Cobo that answers each request with a new token of 12 hours, saving it as Spring's manager does. */
@@ -110,7 +112,7 @@ class SingleFlightTest {
 
 	@Test
 	void servesATokenInsideItsMarginWhileOneRefreshRunsInTheBackground() {
-		store("org-1", "AT-stored", Duration.ofSeconds(30));
+		store("org-1", "AT-stored", Duration.ofSeconds(45));
 		SingleFlightOAuth2AuthorizedClientManager engine = engine(cobo(new CountDownLatch(0)), Duration.ofSeconds(5));
 
 		assertThat(engine.authorize(request("org-1")).getAccessToken().getTokenValue()).isEqualTo("AT-stored");
@@ -231,15 +233,83 @@ class SingleFlightTest {
 	}
 
 	@Test
-	void forgetsARejectedTokenOnlyIfItIsStillTheStoredOne() {
-		store("org-1", "AT-new", Duration.ofHours(1));
+	void waitsForTheRefreshOfATokenWithLessThanHalfItsMarginLeft() {
+		store("org-1", "AT-stored", Duration.ofSeconds(20));
 		SingleFlightOAuth2AuthorizedClientManager engine = engine(cobo(new CountDownLatch(0)), Duration.ofSeconds(5));
 
-		engine.discard(APP.getRegistrationId(), "org-1", "AT-old");
-		assertThat(this.store.<OAuth2AuthorizedClient>loadAuthorizedClient("cobo", "org-1")).isNotNull();
+		assertThat(engine.authorize(request("org-1")).getAccessToken().getTokenValue()).isEqualTo("AT-1");
+		assertThat(this.background).isEmpty();
+	}
 
-		engine.discard(APP.getRegistrationId(), "org-1", "AT-new");
-		assertThat(this.store.<OAuth2AuthorizedClient>loadAuthorizedClient("cobo", "org-1")).isNull();
+	@Test
+	void marksARejectedTokenDeadKeepingItsRefreshTokenOnlyIfItIsStillTheStoredOne() {
+		OAuth2AuthorizedClient stored = new OAuth2AuthorizedClient(APP, "org-1",
+				client("org-1", "AT-new", this.clock.instant().plus(Duration.ofHours(1))).getAccessToken(),
+				new OAuth2RefreshToken("RT-1", this.clock.instant()));
+		this.store.saveAuthorizedClient(stored, new OrgPrincipal("org-1"));
+		SingleFlightOAuth2AuthorizedClientManager engine = engine(cobo(new CountDownLatch(0)), Duration.ofSeconds(5));
+
+		engine.markDead(APP.getRegistrationId(), "org-1", "AT-old");
+		assertThat(this.expiry.isExpired(loaded("org-1").getAccessToken())).isFalse();
+
+		engine.markDead(APP.getRegistrationId(), "org-1", "AT-new");
+		OAuth2AuthorizedClient marked = loaded("org-1");
+		assertThat(this.expiry.isExpired(marked.getAccessToken())).isTrue();
+		assertThat(marked.getRefreshToken().getTokenValue()).isEqualTo("RT-1");
+	}
+
+	@Test
+	void waitsForANewTokenOnceTheStoredOneIsMarkedDead() {
+		store("org-1", "AT-stored", Duration.ofHours(1));
+		SingleFlightOAuth2AuthorizedClientManager engine = engine(cobo(new CountDownLatch(0)), Duration.ofSeconds(5));
+
+		engine.markDead(APP.getRegistrationId(), "org-1", "AT-stored");
+
+		assertThat(engine.authorize(request("org-1")).getAccessToken().getTokenValue()).isEqualTo("AT-1");
+		assertThat(this.requests).hasValue(1);
+	}
+
+	@Test
+	void failsAtOnceWithTheSameErrorForAnOrgCoboRefusedLately() {
+		AtomicInteger asked = new AtomicInteger();
+		OAuth2AuthorizedClientManager refusing = (request) -> {
+			asked.incrementAndGet();
+			throw new ClientAuthorizationException(new OAuth2Error("unauthorized_client"), "cobo", "not installed");
+		};
+		SingleFlightOAuth2AuthorizedClientManager engine = engine(refusing, Duration.ofSeconds(5));
+
+		for (int i = 0; i < 150; i++) {
+			assertThatThrownBy(() -> engine.authorize(request("org-x"))).isInstanceOf(ClientAuthorizationException.class)
+				.hasMessageContaining("not installed");
+		}
+		assertThat(engine.authorizeAsync(request("org-x"))).isCompletedExceptionally();
+		assertThat(asked).hasValue(1);
+
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThatThrownBy(() -> engine.authorize(request("org-x"))).isInstanceOf(ClientAuthorizationException.class);
+		assertThat(asked).hasValue(2);
+
+		engine.forgetRefusal(APP.getRegistrationId(), "org-x");
+		assertThatThrownBy(() -> engine.authorize(request("org-x"))).isInstanceOf(ClientAuthorizationException.class);
+		assertThat(asked).hasValue(3);
+	}
+
+	@Test
+	void asksAgainAtOnceAfterATransientFailure() {
+		AtomicInteger asked = new AtomicInteger();
+		OAuth2AuthorizedClientManager unavailable = (request) -> {
+			asked.incrementAndGet();
+			throw new ClientAuthorizationException(new OAuth2Error(CoboTokenErrors.TEMPORARILY_UNAVAILABLE), "cobo");
+		};
+		SingleFlightOAuth2AuthorizedClientManager engine = engine(unavailable, Duration.ofSeconds(5));
+
+		assertThatThrownBy(() -> engine.authorize(request("org-1"))).isInstanceOf(ClientAuthorizationException.class);
+		assertThatThrownBy(() -> engine.authorize(request("org-1"))).isInstanceOf(ClientAuthorizationException.class);
+		assertThat(asked).hasValue(2);
+	}
+
+	private OAuth2AuthorizedClient loaded(String org) {
+		return this.store.loadAuthorizedClient(APP.getRegistrationId(), org);
 	}
 
 }
