@@ -37,7 +37,9 @@ public class CoboWebhookProperties implements Validator {
 	private @Nullable String publicKey;
 
 	/**
-	 * How many recent deliveries are remembered to refuse replays; beyond it the oldest are forgotten.
+	 * How many recent deliveries are remembered in memory to refuse replays; beyond it the oldest are
+	 * forgotten. With cobo.token-store.type=jdbc they are remembered in the database instead (table
+	 * cobo_webhook_delivery), for every instance, and this is not used.
 	 */
 	private int replayCacheSize = 10_000;
 

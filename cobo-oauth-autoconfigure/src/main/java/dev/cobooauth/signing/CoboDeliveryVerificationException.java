@@ -2,14 +2,17 @@ package dev.cobooauth.signing;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * A delivery that must not be acted on, with the problem the sender gets: {@code 401} (or
- * {@code 413} for a body over the limit) with a {@link ProblemDetail} whose {@code reason} property
- * says why. The detail never repeats anything the sender sent.
+ * {@code 413} for a body over the limit, {@code 503} when it could not be checked for a replay) with
+ * a {@link ProblemDetail} whose {@code reason} property says why. The detail never repeats anything
+ * the sender sent, nor says anything of the application's database.
  */
 public class CoboDeliveryVerificationException extends ErrorResponseException {
 
@@ -32,7 +35,14 @@ public class CoboDeliveryVerificationException extends ErrorResponseException {
 		REPLAYED(HttpStatus.UNAUTHORIZED, "The delivery was already received"),
 
 		/** The body is longer than {@code cobo.webhook.max-body-size}; it was not read to the end. */
-		TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The delivery's body is larger than accepted");
+		TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The delivery's body is larger than accepted"),
+
+		/**
+		 * The delivery verified, but the database that remembers deliveries could not tell whether it
+		 * is a replay; it is not accepted, and {@code 503} asks Cobo to send it again later.
+		 */
+		REPLAY_CHECK_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
+				"The delivery could not be checked against those already received; send it again later");
 
 		private final HttpStatus status;
 
@@ -61,7 +71,15 @@ public class CoboDeliveryVerificationException extends ErrorResponseException {
 	 * @param reason why the delivery was refused
 	 */
 	public CoboDeliveryVerificationException(Reason reason) {
-		super(reason.getStatus(), problemFor(reason), null);
+		this(reason, null);
+	}
+
+	/**
+	 * @param reason why the delivery was refused
+	 * @param cause what kept it from being checked, or {@code null}
+	 */
+	CoboDeliveryVerificationException(Reason reason, @Nullable Throwable cause) {
+		super(reason.getStatus(), problemFor(reason), cause);
 		this.reason = reason;
 	}
 

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
@@ -15,7 +18,9 @@ import org.springframework.http.HttpHeaders;
  * timestamp must be within the tolerance of now, its signature must verify with Cobo's key over
  * {@code SHA-256(SHA-256(body|timestamp))}, and the same signed delivery must not have been accepted
  * before. Checks run cheapest first, and only a verified delivery is remembered for replay
- * detection. Thread-safe.
+ * detection: in this instance's memory, or, built with {@link Builder#jdbcReplayStore(DataSource)},
+ * in a database every instance shares, so that none of them accepts a delivery another one did.
+ * Thread-safe.
  */
 public final class CoboDeliveryVerifier {
 
@@ -40,8 +45,8 @@ public final class CoboDeliveryVerifier {
 	 * @param publicKeyHex the Ed25519 key (64 hex characters) Cobo signs deliveries with: the
 	 * environment's response key
 	 * @param source where the key came from, named in errors, e.g. a property name
-	 * @return a builder with a tolerance of 5 minutes, 10,000 remembered deliveries and the UTC
-	 * system clock
+	 * @return a builder with a tolerance of 5 minutes, 10,000 deliveries remembered in memory and the
+	 * UTC system clock
 	 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
 	 */
 	public static Builder builder(String publicKeyHex, String source) {
@@ -52,7 +57,8 @@ public final class CoboDeliveryVerifier {
 	 * @param headers the delivery's headers
 	 * @param body the exact body bytes received
 	 * @return the verified delivery
-	 * @throws CoboDeliveryVerificationException if it must not be acted on
+	 * @throws CoboDeliveryVerificationException if it must not be acted on, or, with a replay store
+	 * that cannot be used, could not be checked ({@code 503})
 	 */
 	public CoboDelivery verify(HttpHeaders headers, byte[] body) {
 		String timestamp = CoboResponseSignatureHeaders.timestamp(headers);
@@ -88,6 +94,11 @@ public final class CoboDeliveryVerifier {
 		return new CoboDeliveryVerificationException(reason);
 	}
 
+	/** @return what remembers the deliveries accepted */
+	SeenDeliveries seenDeliveries() {
+		return this.seen;
+	}
+
 	/** @return the key deliveries must be signed with, hex */
 	public String getPublicKeyHex() {
 		return this.cobosKey.getPublicKeyHex();
@@ -111,6 +122,8 @@ public final class CoboDeliveryVerifier {
 
 		private Clock clock = Clock.systemUTC();
 
+		private @Nullable DataSource replayStore;
+
 		private Builder(CoboSignatureVerifier cobosKey) {
 			this.cobosKey = cobosKey;
 		}
@@ -129,8 +142,8 @@ public final class CoboDeliveryVerifier {
 		}
 
 		/**
-		 * @param replayCacheSize how many recent deliveries are remembered; beyond it the oldest are
-		 * forgotten
+		 * @param replayCacheSize how many recent deliveries are remembered in memory; beyond it the
+		 * oldest are forgotten. Not used with {@link #jdbcReplayStore(DataSource)}
 		 * @return this builder
 		 */
 		public Builder replayCacheSize(int replayCacheSize) {
@@ -153,10 +166,41 @@ public final class CoboDeliveryVerifier {
 			return this;
 		}
 
+		/**
+		 * Remembers accepted deliveries in a database instead of this instance's memory, so that
+		 * every verifier using it refuses a delivery any one of them accepted. The table,
+		 * {@code cobo_webhook_delivery}, must exist: create it with
+		 * {@code dev/cobooauth/signing/cobo-webhook-delivery-schema-postgres.sql} from this jar on
+		 * PostgreSQL ({@code cobo-webhook-delivery-schema.sql} elsewhere), as the starter's
+		 * {@code cobo.token-store.initialize-schema} does. Each delivery is kept, by a digest of
+		 * what Cobo signed, until its timestamp leaves the tolerance; the clock of
+		 * {@link #clock(Clock)} tells when, so every instance should have the same tolerance and a
+		 * synchronized clock. Needs Spring's JDBC support ({@code spring-jdbc}) on the classpath.
+		 * When the database cannot be used, {@link CoboDeliveryVerifier#verify} refuses the delivery
+		 * with {@link CoboDeliveryVerificationException.Reason#REPLAY_CHECK_UNAVAILABLE}: it never
+		 * accepts one unchecked.
+		 * @param dataSource the database every instance shares
+		 * @return this builder
+		 */
+		public Builder jdbcReplayStore(DataSource dataSource) {
+			if (dataSource == null) {
+				throw new IllegalArgumentException("dataSource cannot be null");
+			}
+			this.replayStore = dataSource;
+			return this;
+		}
+
 		/** @return the verifier */
 		public CoboDeliveryVerifier build() {
-			return new CoboDeliveryVerifier(this.cobosKey, this.tolerance,
-					new SeenDeliveries(this.replayCacheSize, this.clock), this.clock);
+			return new CoboDeliveryVerifier(this.cobosKey, this.tolerance, seenDeliveries(), this.clock);
+		}
+
+		// JdbcSeenDeliveries is named only here, so that spring-jdbc is loaded only when it is used.
+		private SeenDeliveries seenDeliveries() {
+			if (this.replayStore != null) {
+				return JdbcSeenDeliveries.of(this.replayStore, this.clock);
+			}
+			return new InMemorySeenDeliveries(this.replayCacheSize, this.clock);
 		}
 
 	}

@@ -1,74 +1,26 @@
 package dev.cobooauth.signing;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The deliveries accepted lately, each by the digest Cobo signed ({@code body|timestamp}), so that a
- * replayed delivery is refused whatever the spelling of its headers. Each is kept until its
- * timestamp leaves the tolerance window (a replay after that is refused as stale anyway). The cache
- * is bounded: beyond its capacity the oldest are forgotten first, so memory stays flat under any
- * load. Only verified deliveries are recorded, so nobody but Cobo can fill it. Thread-safe.
+ * replayed delivery is refused whatever the spelling of its headers or the case of its signature's
+ * hex. Only verified deliveries are recorded, so nobody but Cobo can fill it. Kept in this
+ * instance's memory ({@link InMemorySeenDeliveries}) or in a database every instance shares
+ * ({@link JdbcSeenDeliveries}). Implementations are thread-safe.
  */
-final class SeenDeliveries {
-
-	private final Map<String, Instant> seen = new LinkedHashMap<>();
-
-	private final int capacity;
-
-	private final Clock clock;
+interface SeenDeliveries {
 
 	/**
-	 * @param capacity how many deliveries are remembered at most
-	 * @param clock the clock that tells when a delivery may be forgotten
-	 */
-	public SeenDeliveries(int capacity, Clock clock) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("capacity must be at least 1");
-		}
-		if (clock == null) {
-			throw new IllegalArgumentException("clock cannot be null");
-		}
-		this.capacity = capacity;
-		this.clock = clock;
-	}
-
-	/**
-	 * Records a delivery unless it was seen before.
-	 * @param signedDigest the digest of the verified delivery, as {@link dev.cobooauth.signing.SigningDigest#ofResponse} makes it
-	 * @param forgetAt when it may be forgotten
+	 * Records a delivery unless it is remembered already.
+	 * @param signedDigest the digest of the verified delivery, as {@link SigningDigest#ofResponse}
+	 * makes it
+	 * @param forgetAt when it may be forgotten: its timestamp plus the tolerance, after which a
+	 * replay is refused as stale anyway
 	 * @return {@code true} the first time, {@code false} for a replay
+	 * @throws CoboDeliveryVerificationException with
+	 * {@link CoboDeliveryVerificationException.Reason#REPLAY_CHECK_UNAVAILABLE} if it cannot tell
 	 */
-	public synchronized boolean firstSighting(byte[] signedDigest, Instant forgetAt) {
-		forgetExpired();
-		String key = HexFormat.of().formatHex(signedDigest);
-		if (this.seen.containsKey(key)) {
-			return false;
-		}
-		this.seen.put(key, forgetAt);
-		Iterator<String> oldest = this.seen.keySet().iterator();
-		while (this.seen.size() > this.capacity) {
-			oldest.next();
-			oldest.remove();
-		}
-		return true;
-	}
-
-	private void forgetExpired() {
-		Instant now = this.clock.instant();
-		Iterator<Instant> oldest = this.seen.values().iterator();
-		while (oldest.hasNext() && !oldest.next().isAfter(now)) {
-			oldest.remove();
-		}
-	}
-
-	/** @return how many deliveries are remembered now */
-	public synchronized int size() {
-		return this.seen.size();
-	}
+	boolean firstSighting(byte[] signedDigest, Instant forgetAt);
 
 }

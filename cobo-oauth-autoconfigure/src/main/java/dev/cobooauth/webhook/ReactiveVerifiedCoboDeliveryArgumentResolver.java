@@ -3,10 +3,14 @@ package dev.cobooauth.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Executor;
 
 import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -25,15 +29,28 @@ import org.springframework.web.server.ServerWebExchange;
  * hands it to the handler as the declared type. A refusal is a
  * {@link CoboDeliveryVerificationException}, which
  * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
+ * <p>
+ * A verifier that remembers deliveries in a database blocks on it; given an executor, the
+ * verification (and the handler after it) runs there, never on an event loop.
  */
 final class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
 		implements HandlerMethodArgumentResolver, WebFluxConfigurer {
 
 	private static final byte[] NO_BODY = new byte[0];
 
+	private final @Nullable Scheduler verification;
+
+	/**
+	 * @param verifier verifies each delivery
+	 * @param reader turns it into the declared type
+	 * @param maxBodySize the longest body read, in bytes
+	 * @param blockingVerification where to verify when the verifier blocks, or {@code null} to verify
+	 * on the thread the body arrived on
+	 */
 	ReactiveVerifiedCoboDeliveryArgumentResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
-			int maxBodySize) {
+			int maxBodySize, @Nullable Executor blockingVerification) {
 		super(verifier, reader, maxBodySize);
+		this.verification = (blockingVerification != null) ? Schedulers.fromExecutor(blockingVerification) : null;
 	}
 
 	@Override
@@ -45,12 +62,13 @@ final class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliver
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		return DataBufferUtils.join(request.getBody(), maxBodySize())
+		Mono<byte[]> body = DataBufferUtils.join(request.getBody(), maxBodySize())
 			.map(ReactiveVerifiedCoboDeliveryArgumentResolver::bytesOf)
 			.defaultIfEmpty(NO_BODY)
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE))
-			.map((body) -> read(parameter, request.getHeaders(), body));
+					(ex) -> new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE));
+		return ((this.verification != null) ? body.publishOn(this.verification) : body)
+			.map((bytes) -> read(parameter, request.getHeaders(), bytes));
 	}
 
 	private static byte[] bytesOf(DataBuffer joined) {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class CoboWebhookContract {
 
-	private static final String EVENT = "{\"event_type\":\"app.installed\",\"org_id\":\"org-42\"}";
+	static final String EVENT = "{\"event_type\":\"app.installed\",\"org_id\":\"org-42\"}";
 
 	/**
 	 * @param properties extra properties of the application
@@ -107,7 +107,7 @@ public abstract class CoboWebhookContract {
 		return headers;
 	}
 
-	private static Map<String, String> signed(String body, long timestamp) {
+	static Map<String, String> signed(String body, long timestamp) {
 		return signedBy(TestKeys.cobo(), body, timestamp, "BIZ-TIMESTAMP", "BIZ-RESP-SIGNATURE");
 	}
 
@@ -115,7 +115,7 @@ public abstract class CoboWebhookContract {
 		return System.currentTimeMillis();
 	}
 
-	private static void assertRefused(Answer answer, int status, String reason) {
+	static void assertRefused(Answer answer, int status, String reason) {
 		assertThat(answer.status()).isEqualTo(status);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
 		assertThat(answer.json().get("status").asInt()).isEqualTo(status);
@@ -124,7 +124,7 @@ public abstract class CoboWebhookContract {
 		assertThat(answer.json().get("instance").asString()).startsWith("/cobo/");
 	}
 
-	private static Callbacks callbacks(ApplicationContext context) {
+	static Callbacks callbacks(ApplicationContext context) {
 		return context.getBean(Callbacks.class);
 	}
 

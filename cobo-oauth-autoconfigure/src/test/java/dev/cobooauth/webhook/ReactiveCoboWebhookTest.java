@@ -19,19 +19,26 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class ReactiveCoboWebhookTest extends CoboWebhookContract {
 
-	@Override
-	protected void withApplication(String[] properties, ApplicationTest test) {
-		new ReactiveWebApplicationContextRunner()
+	/** @return a Spring WebFlux application with the webhook handlers of the contract */
+	static ReactiveWebApplicationContextRunner application() {
+		return new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebFluxAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
 					CoboWebhookAutoConfiguration.class))
-			.withUserConfiguration(Callbacks.class)
-			.withPropertyValues(properties)
-			.run(test::accept);
+			.withUserConfiguration(Callbacks.class);
+	}
+
+	@Override
+	protected void withApplication(String[] properties, ApplicationTest test) {
+		application().withPropertyValues(properties).run(test::accept);
 	}
 
 	@Override
 	protected Answer post(ApplicationContext context, String path, Map<String, String> headers, String body) {
+		return postTo(context, path, headers, body);
+	}
+
+	static Answer postTo(ApplicationContext context, String path, Map<String, String> headers, String body) {
 		EntityExchangeResult<String> result = WebTestClient.bindToApplicationContext(context)
 			.build()
 			.post()

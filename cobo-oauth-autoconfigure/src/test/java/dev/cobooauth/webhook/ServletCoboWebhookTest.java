@@ -22,19 +22,26 @@ import org.springframework.web.context.WebApplicationContext;
  */
 class ServletCoboWebhookTest extends CoboWebhookContract {
 
-	@Override
-	protected void withApplication(String[] properties, ApplicationTest test) {
-		new WebApplicationContextRunner()
+	/** @return a Spring MVC application with the webhook handlers of the contract */
+	static WebApplicationContextRunner application() {
+		return new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
 					CoboAutoConfigurations.SIGNING, CoboWebhookAutoConfiguration.class))
-			.withUserConfiguration(Callbacks.class)
-			.withPropertyValues(properties)
-			.run(test::accept);
+			.withUserConfiguration(Callbacks.class);
+	}
+
+	@Override
+	protected void withApplication(String[] properties, ApplicationTest test) {
+		application().withPropertyValues(properties).run(test::accept);
 	}
 
 	@Override
 	protected Answer post(ApplicationContext context, String path, Map<String, String> headers, String body) {
+		return postTo(context, path, headers, body);
+	}
+
+	static Answer postTo(ApplicationContext context, String path, Map<String, String> headers, String body) {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).content(body);
 		headers.forEach(request::header);

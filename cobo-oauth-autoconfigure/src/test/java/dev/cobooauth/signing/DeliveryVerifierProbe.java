@@ -1,0 +1,21 @@
+package dev.cobooauth.signing;
+
+/**
+ * Looks inside a {@link CoboDeliveryVerifier} for tests of other packages: where it remembers the
+ * deliveries it accepted.
+ */
+public final class DeliveryVerifierProbe {
+
+	private DeliveryVerifierProbe() {
+	}
+
+	/**
+	 * @param verifier a verifier
+	 * @return the simple name of what remembers its deliveries: {@code InMemorySeenDeliveries} or
+	 * {@code JdbcSeenDeliveries}
+	 */
+	public static String seenDeliveries(CoboDeliveryVerifier verifier) {
+		return verifier.seenDeliveries().getClass().getSimpleName();
+	}
+
+}
