@@ -125,6 +125,26 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
+	void waitsForTheRefreshRatherThanSendATokenWithLessThanHalfItsMarginLeft() {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			get(context, "org-1", "/wallets");
+			// 20 s left of a 60 s margin: a call that took it could reach Cobo after it expired.
+			this.clock.advance(Duration.ofSeconds(43199 - 20));
+			get(context, "org-1", "/wallets");
+
+			take();
+			take();
+			assertThat(json(take()).get("refresh_token").asText()).isEqualTo("RT-1");
+			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-2");
+		});
+	}
+
+	@Test
 	void refreshesWithTheRotatedTokenAfterExpiry() {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 		this.server.enqueue(SignedResponses.signed(200, "{}"));
