@@ -1,0 +1,114 @@
+package dev.cobooauth.samples.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.Grant;
+import dev.cobooauth.test.SignedDelivery;
+import dev.cobooauth.test.SimulatorCredentials;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the sample, as it runs clustered ({@code --cobo.token-store.type=jdbc} on the
+ * machine's PostgreSQL, a schema of this test's own), behind one Cobo: a signed installation
+ * callback that one instance accepted is refused as a replay by the other, so an attacker who
+ * captured it cannot make the second instance act on it again.
+ */
+class ClusteredCallbackReplayTest {
+
+	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+	private static final String SCHEMA = "portal_replay_" + UUID.randomUUID().toString().replace("-", "");
+
+	private static final String CLIENT_ID = "sample-portal-app";
+
+	private static CoboSimulator sim;
+
+	private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+	@BeforeAll
+	static void startTwoInstances() {
+		admin().execute("CREATE SCHEMA " + SCHEMA);
+		sim = CoboSimulator.start();
+		SimulatorCredentials credentials = SimulatorCredentials.register(sim, CLIENT_ID, List.of("org-acme"));
+		instances.add(start(credentials));
+		instances.add(start(credentials));
+	}
+
+	private static ConfigurableApplicationContext start(SimulatorCredentials credentials) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--cobo.token-store.type=jdbc",
+				"--cobo.token-store.initialize-schema=always",
+				"--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA));
+		credentials.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+		return new SpringApplicationBuilder(PortalApplication.class).run(args.toArray(String[]::new));
+	}
+
+	@AfterAll
+	static void stopEverything() {
+		instances.forEach(ConfigurableApplicationContext::close);
+		if (sim != null) {
+			sim.close();
+		}
+		admin().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+	}
+
+	private static JdbcTemplate admin() {
+		return new JdbcTemplate(new SingleConnectionDataSource(SERVER, "postgres", "", true));
+	}
+
+	private static RestTestClient.ResponseSpec postCallback(ConfigurableApplicationContext instance,
+			SignedDelivery callback) {
+		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+		return RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.build()
+			.post()
+			.uri("/cobo/callbacks/app-installed")
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> callback.headers().forEach(headers::set))
+			.body(callback.body())
+			.exchange();
+	}
+
+	@Test
+	void aCallbackOneInstanceAcceptedIsRefusedByTheOther() {
+		sim.resetCounters();
+		sim.installApp(CLIENT_ID, "org-umbrella");
+		SignedDelivery callback = sim.signDelivery("{\"event_type\":\"app_installed\",\"org_id\":\"org-umbrella\"}");
+
+		postCallback(instances.get(0), callback).expectStatus().isOk();
+
+		postCallback(instances.get(1), callback).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("replayed");
+		assertThat(sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
+	}
+
+	@Test
+	void eachInstanceStillAcceptsADeliveryItHasNotSeen() {
+		SignedDelivery first = sim.signDelivery("{\"event_type\":\"app_installed\",\"org_id\":\"org-acme\"}");
+		SignedDelivery second = sim.signDelivery("{\"event_type\":\"app_installed\",\"org_id\":\"org-acme\",\"n\":2}");
+
+		postCallback(instances.get(0), first).expectStatus().isOk();
+		postCallback(instances.get(1), second).expectStatus().isOk();
+	}
+
+}
