@@ -450,17 +450,19 @@ public class CoboProperties implements Validator {
 	public static class TokenStore {
 
 		/**
-		 * Where tokens are kept: memory (this instance only, lost on restart) or jdbc (table
-		 * oauth2_authorized_client in the application's DataSource, shared by every instance and
-		 * kept across restarts; needs spring-boot-starter-jdbc and a JDBC driver; instances are
-		 * coordinated with PostgreSQL advisory locks).
+		 * Where tokens, and the webhook deliveries accepted, are kept: memory (this instance only,
+		 * lost on restart) or jdbc (tables oauth2_authorized_client and cobo_webhook_delivery in
+		 * the application's DataSource, shared by every instance and kept across restarts, so a
+		 * delivery one instance accepted is refused by all; needs spring-boot-starter-jdbc and a
+		 * JDBC driver; instances are coordinated with PostgreSQL advisory locks).
 		 */
 		private Type type = Type.MEMORY;
 
 		/**
-		 * When to create the oauth2_authorized_client table with type jdbc, from Spring Security's
-		 * schema script: embedded (only in an embedded database), always, or never (the table is
-		 * created by Flyway, Liquibase or a DBA).
+		 * When to create the oauth2_authorized_client and cobo_webhook_delivery tables with type
+		 * jdbc, from Spring Security's and the starter's schema scripts: embedded (only in an
+		 * embedded database), always, or never (the tables are created by Flyway, Liquibase or a
+		 * DBA).
 		 */
 		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
 
