@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  * <p>
  * One instance holds every registration the application has: the Portal App's
  * ({@value #ORG_ACCESS_TOKEN}) with an app key, the API key's ({@value #PERMISSION_TOKEN}) with an
- * API key, or both. Both token flows keep their tokens in one {@link CoboTokenStore}, whose
- * service finds a stored token only if its registration is in this repository.
+ * API key, or both. Both token flows keep their tokens in one {@link TokenStore}, whose service
+ * finds a stored token only if its registration is in this repository.
  */
 final class CoboClientRegistrations {
 

@@ -15,9 +15,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
  * Sends each request of a {@code WebClient} with the Org Access Token of the organization it names
- * ({@link dev.cobooauth.oauth2.CoboOrg}); the reactive twin of
- * {@link dev.cobooauth.oauth2.CoboOrgAccessTokenInterceptor}, with the same handling of
- * dead tokens.
+ * ({@link dev.cobooauth.oauth2.CoboOrg}); the reactive twin of Spring Security's
+ * {@code OAuth2ClientHttpRequestInterceptor} with {@link DeadTokenRetryingInterceptor}, with the
+ * same handling of dead tokens.
  */
 final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeFilterFunction {
 

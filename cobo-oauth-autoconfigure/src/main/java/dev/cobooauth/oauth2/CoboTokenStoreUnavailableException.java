@@ -4,10 +4,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
 /**
- * Thrown when the {@link CoboTokenStore} cannot be read or written, e.g. its database is down or
- * unreachable, so no token can be handed out. The message names the store, what could not be done
- * and the underlying cause; the cause itself is attached. Its error code is
- * {@code temporarily_unavailable}: the same call may succeed once the store answers again.
+ * Thrown when the starter's token store ({@code cobo.token-store.type}) cannot be read or written,
+ * e.g. its database is down or unreachable, so no token can be handed out. The message names the
+ * store, what could not be done and the underlying cause; the cause itself is attached. Its error
+ * code is {@code temporarily_unavailable}: the same call may succeed once the store answers again.
  */
 public class CoboTokenStoreUnavailableException extends OAuth2AuthorizationException {
 

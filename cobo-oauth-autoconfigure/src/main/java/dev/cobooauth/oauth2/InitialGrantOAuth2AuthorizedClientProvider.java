@@ -15,11 +15,11 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
- * One of Cobo's grants that need no refresh token: {@link #orgImplicit org_implicit} for an
- * organization's Org Access Token, or the {@link #permissionToken permission token exchange}. It
- * obtains a token when there is none, or when the current one is due and its refresh token is
- * unusable, and returns {@code null} for registrations of any other grant type. Each request is
- * observed and logged at DEBUG, the token only by its first characters.
+ * One of Cobo's grants that need no refresh token: {@link InitialGrant#orgImplicit org_implicit}
+ * for an organization's Org Access Token, or the {@link InitialGrant#permissionToken permission
+ * token exchange}. It obtains a token when there is none, or when the current one is due and its
+ * refresh token is unusable, and returns {@code null} for registrations of any other grant type.
+ * Each request is observed and logged at DEBUG, the token only by its first characters.
  *
  * @param <T> the grant request it sends
  */

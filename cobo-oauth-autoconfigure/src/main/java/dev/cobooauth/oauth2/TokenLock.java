@@ -8,11 +8,11 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Serializes token requests for one (registration, principal) across every process that shares a
- * {@link CoboTokenStore}. {@link TokenFlights} already lets one caller per process ask Cobo; when
- * several instances share a store, that caller also takes this lock, and the store is read again
- * inside it, so an instance that finds the token another one just refreshed uses it instead of
- * spending the same refresh token twice.
+ * Serializes token requests for one (registration, principal) across every process that shares the
+ * starter's token store ({@code cobo.token-store.type=jdbc}). {@link TokenFlights} already lets one
+ * caller per process ask Cobo; when several instances share a store, that caller also takes this
+ * lock, and the store is read again inside it, so an instance that finds the token another one
+ * just refreshed uses it instead of spending the same refresh token twice.
  * <p>
  * A section runs on the calling thread and may block while another process holds the lock. A
  * store kept in one process's memory needs no such lock: {@link #NONE}. For PostgreSQL there is

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A webhook event or callback message whose Cobo signature, timestamp and novelty were verified:
  * the exact body bytes Cobo signed and when Cobo says it sent them. Declare a
- * {@link VerifiedCoboDelivery @VerifiedCoboDelivery} parameter of this type to get both.
+ * {@link dev.cobooauth.webhook.VerifiedCoboDelivery @VerifiedCoboDelivery} parameter of this type
+ * to get both.
  */
 public final class CoboDelivery {
 

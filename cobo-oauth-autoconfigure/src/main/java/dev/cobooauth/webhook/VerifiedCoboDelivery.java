@@ -13,9 +13,9 @@ import java.lang.annotation.Target;
  * (no replay) are verified over the raw body bytes. Otherwise the handler is not called and the
  * sender gets {@code 401 application/problem+json}. Works on Spring MVC and WebFlux.
  * <p>
- * The parameter may be a {@link CoboDelivery} (body and timestamp), {@code byte[]}, {@code String},
- * or any type the body's JSON maps to. It replaces {@code @RequestBody}: the body is read once, for
- * verification.
+ * The parameter may be a {@link dev.cobooauth.signing.CoboDelivery CoboDelivery} (body and
+ * timestamp), {@code byte[]}, {@code String}, or any type the body's JSON maps to. It replaces
+ * {@code @RequestBody}: the body is read once, for verification.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Resolves a {@link VerifiedCoboDelivery @VerifiedCoboDelivery} parameter on Spring MVC: reads the
  * raw body (at most the size limit), verifies it with the request's headers, and only then hands
- * it to the handler as the declared type. A refusal is a {@link CoboDeliveryVerificationException},
- * which {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
+ * it to the handler as the declared type. A refusal is a
+ * {@link dev.cobooauth.signing.CoboDeliveryVerificationException}, which
+ * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
  */
 final class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
 		implements HandlerMethodArgumentResolver, WebMvcConfigurer {
