@@ -24,17 +24,20 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Lists the wallets of the org named in the path and answers with Cobo's status and JSON body. The
- * starter answers Cobo's failures as problem details ({@code cobo.problem-details.enabled}); only a
- * Cobo that did not answer at all is this app's to describe.
+ * Lists and reads the wallets of the org named in the path and answers with Cobo's status and JSON
+ * body. The starter answers Cobo's failures as problem details ({@code cobo.problem-details.enabled});
+ * only a Cobo that did not answer at all is this app's to describe.
  */
 @RestController
 class OrgWalletsController {
 
 	private final WebClient cobo;
 
-	OrgWalletsController(@Qualifier("coboWebClient") WebClient cobo) {
+	private final WalletsApi wallets;
+
+	OrgWalletsController(@Qualifier("coboWebClient") WebClient cobo, WalletsApi wallets) {
 		this.cobo = cobo;
+		this.wallets = wallets;
 	}
 
 	/** {@code GET /v2/wallets} with every query parameter given. */
@@ -49,10 +52,21 @@ class OrgWalletsController {
 			.map(OrgWalletsController::json);
 	}
 
+	/** {@code GET /v2/wallets/{walletId}}, through the reactive {@code @HttpExchange} interface. */
+	@GetMapping("/orgs/{orgId}/wallets/{walletId}")
+	Mono<ResponseEntity<String>> getWallet(@PathVariable String orgId, @PathVariable String walletId) {
+		return this.wallets.getWallet(orNone(orgId), walletId).map(OrgWalletsController::json);
+	}
+
 	/**
 	 * The org a call acts for. A blank one names none, and the starter then refuses the call with a
 	 * {@code MissingCoboOrgException} rather than guess whose token to use.
 	 */
+	private static String orNone(String orgId) {
+		return orgId.isBlank() ? null : orgId;
+	}
+
+	/** The org of {@link #orNone(String)} as the request attribute {@code coboWebClient} reads. */
 	private static Consumer<Map<String, Object>> org(String orgId) {
 		return orgId.isBlank() ? (attributes) -> { } : CoboOrg.id(orgId);
 	}

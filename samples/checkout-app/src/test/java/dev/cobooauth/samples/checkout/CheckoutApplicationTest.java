@@ -1,12 +1,16 @@
 package dev.cobooauth.samples.checkout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
+import dev.cobooauth.test.SignedDelivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,6 +81,47 @@ class CheckoutApplicationTest {
 	}
 
 	@Test
+	void handsAWebhookEventCoboSignedToTheHandler(CapturedOutput output) {
+		String eventId = UUID.randomUUID().toString();
+
+		postEvent(this.sim.signDelivery(event(eventId))).expectStatus().isOk();
+
+		assertThat(output).contains("Cobo event " + eventId + " of type wallets.transaction.succeeded");
+	}
+
+	@Test
+	void refusesAWebhookEventNotSignedByCoboWithoutCallingTheHandler(CapturedOutput output) {
+		SignedDelivery signed = this.sim.signDelivery(event(UUID.randomUUID().toString()));
+		String forgedId = UUID.randomUUID().toString();
+		SignedDelivery forged = new SignedDelivery(event(forgedId), signed.timestamp(), signed.signature());
+
+		problem(postEvent(forged), 401).jsonPath("$.reason").isEqualTo("invalid_signature");
+		assertThat(output).doesNotContain(forgedId);
+	}
+
+	@Test
+	void refusesAReplayedWebhookEvent() {
+		SignedDelivery event = this.sim.signDelivery(event(UUID.randomUUID().toString()));
+
+		postEvent(event).expectStatus().isOk();
+		problem(postEvent(event), 401).jsonPath("$.reason").isEqualTo("replayed");
+	}
+
+	/** A webhook event of its own for each test, so that none is taken for another test's replay. */
+	private static String event(String eventId) {
+		return "{\"event_id\":\"" + eventId + "\",\"type\":\"wallets.transaction.succeeded\",\"data\":{}}";
+	}
+
+	private WebTestClient.ResponseSpec postEvent(SignedDelivery event) {
+		return this.checkout.post()
+			.uri("/cobo/events")
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> event.headers().forEach(headers::set))
+			.bodyValue(event.body())
+			.exchange();
+	}
+
+	@Test
 	void listsWalletsWithEveryQueryParameterForwarded() {
 		this.checkout.get()
 			.uri("/orgs/org-acme/wallets?limit=2&wallet_type=Custodial")
@@ -103,6 +148,32 @@ class CheckoutApplicationTest {
 			.jsonPath("$.data[0].wallet_subtype").isEqualTo("Safe{Wallet}");
 
 		assertThat(this.sim.lastRequest().rawQuery()).isEqualTo("wallet_subtype=Safe%7BWallet%7D&note=a+b");
+	}
+
+	@Test
+	void getsAWalletByIdThroughTheReactiveHttpInterface() {
+		String walletId = firstWalletId("org-acme");
+
+		this.checkout.get()
+			.uri("/orgs/org-acme/wallets/{walletId}", walletId)
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.wallet_id").isEqualTo(walletId)
+			.jsonPath("$.org_id").isEqualTo("org-acme");
+
+		RecordedRequest get = this.sim.lastRequest();
+		assertThat(get.rawPath()).isEqualTo("/v2/wallets/" + walletId);
+		assertThat(get.header("Authorization")).startsWith("Bearer ");
+	}
+
+	@Test
+	void refusesAWalletCallThatNamesNoOrg() {
+		problem(this.checkout.get().uri("/orgs/{orgId}/wallets/{walletId}", " ", "any").exchange(), 400)
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
+
+		assertThat(this.sim.counters().requests()).isZero();
 	}
 
 	@Test
@@ -174,6 +245,11 @@ class CheckoutApplicationTest {
 
 	private WebTestClient.ResponseSpec listWallets(String orgId) {
 		return this.checkout.get().uri("/orgs/{orgId}/wallets", orgId).exchange();
+	}
+
+	private String firstWalletId(String orgId) {
+		byte[] page = listWallets(orgId).expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		return JsonPath.read(new String(page, StandardCharsets.UTF_8), "$.data[0].wallet_id");
 	}
 
 	/** Asserts an {@code application/problem+json} answer with the status, and gives its body for more. */
