@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
@@ -90,6 +92,65 @@ class PortalApplicationTest {
 			.headers((headers) -> callback.headers().forEach(headers::set))
 			.body(callback.body())
 			.exchange();
+	}
+
+	@Test
+	void handsAWebhookEventCoboSignedToTheHandler(CapturedOutput output) {
+		String eventId = UUID.randomUUID().toString();
+
+		postEvent(this.sim.signDelivery(event(eventId))).expectStatus().isOk();
+
+		assertThat(output).contains("Cobo event " + eventId + " of type wallets.transaction.succeeded");
+	}
+
+	@Test
+	void refusesAWebhookEventNotSignedByCoboWithoutCallingTheHandler(CapturedOutput output) {
+		SignedDelivery signed = this.sim.signDelivery(event(UUID.randomUUID().toString()));
+		String forgedId = UUID.randomUUID().toString();
+		SignedDelivery forged = new SignedDelivery(event(forgedId), signed.timestamp(), signed.signature());
+
+		problem(postEvent(forged), 401).jsonPath("$.reason").isEqualTo("invalid_signature");
+		assertThat(output).doesNotContain(forgedId);
+	}
+
+	@Test
+	void refusesAReplayedWebhookEvent() {
+		SignedDelivery event = this.sim.signDelivery(event(UUID.randomUUID().toString()));
+
+		postEvent(event).expectStatus().isOk();
+		problem(postEvent(event), 401).jsonPath("$.reason").isEqualTo("replayed");
+	}
+
+	/** A webhook event of its own for each test, so that none is taken for another test's replay. */
+	private static String event(String eventId) {
+		return "{\"event_id\":\"" + eventId + "\",\"type\":\"wallets.transaction.succeeded\",\"data\":{}}";
+	}
+
+	private RestTestClient.ResponseSpec postEvent(SignedDelivery event) {
+		return this.portal.post()
+			.uri("/cobo/events")
+			.contentType(MediaType.APPLICATION_JSON)
+			.headers((headers) -> event.headers().forEach(headers::set))
+			.body(event.body())
+			.exchange();
+	}
+
+	@Test
+	void listsTheOwnOrganizationsWalletsWithTheApiKeyAndNoToken() {
+		this.portal.get()
+			.uri("/own/wallets")
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.data[0].org_id").isEqualTo("org-acme");
+
+		RecordedRequest list = this.sim.lastRequest();
+		assertThat(list.rawPath()).isEqualTo("/v2/wallets");
+		assertThat(list.rawQuery()).isEqualTo("limit=10");
+		assertThat(list.header("Authorization")).isNull();
+		String apiSecret = this.environment.getProperty("cobo.api-key.private-key");
+		assertThat(list.header("BIZ-API-KEY")).isEqualTo(CoboSigner.of(KeyType.ED25519, apiSecret, "API secret").publicKeyHex());
 	}
 
 	@Test
