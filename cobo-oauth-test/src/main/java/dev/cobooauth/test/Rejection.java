@@ -11,6 +11,10 @@ import java.util.UUID;
  * failed token grants (after the request signature was accepted) are OAuth's
  * {@code {"error", "error_description"}}. Every message says what was wrong and, where it helps, how
  * to fix it.
+ * <p>
+ * The {@code error_code}s are those of Cobo's error reference, with the statuses Cobo documents for
+ * them: 401 when the API key, the signature or the timestamp is wrong, 404 for a resource that does
+ * not exist, and 500 for an expired Org Access Token.
  */
 public enum Rejection {
 
@@ -59,14 +63,14 @@ public enum Rejection {
 	/** A refresh token that is unknown, already used, expired, or another caller's: 400 {@code invalid_grant}. */
 	INVALID_GRANT(400, "invalid_grant"),
 
-	/** A WaaS request without a required parameter: 400, 2003. */
+	/** A WaaS request without a required parameter, such as a transfer without {@code token_id}: 400, 2003. */
 	MISSING_PARAMETER(400, 2003),
 
 	/** A WaaS request with a malformed or out-of-range parameter: 400, 2006. */
 	BAD_PARAMETER(400, 2006),
 
-	/** No such endpoint, or no such wallet in the caller's org: 404, 2006. */
-	NOT_FOUND(404, 2006),
+	/** No such endpoint, or no such wallet in the caller's org: 404, 2028 (Cobo's "resource not found"). */
+	NOT_FOUND(404, 2028),
 
 	/** A transfer whose {@code request_id} the org already used: 400, 12009. */
 	DUPLICATE_REQUEST_ID(400, 12009),

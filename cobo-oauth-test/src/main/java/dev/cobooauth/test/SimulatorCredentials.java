@@ -3,14 +3,16 @@ package dev.cobooauth.test;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.cobooauth.signing.KeyType;
 
 /**
  * A Portal App and an organization's API key registered with a simulator, and the {@code cobo.*}
- * properties that point the starter at that simulator with their keys. Both keys are fresh Ed25519
- * keys; the app is installed in every org given, the API key acts for the first.
+ * properties that point the starter at that simulator with their keys. Both keys are fresh keys of
+ * one type, Ed25519 unless another is asked for; the app is installed in every org given, the API key
+ * acts for the first.
  * <p>
  * The properties also blank the settings of a real Cobo that the simulator has no use for (key
  * files, {@code cobo.env}), so that, put ahead of the application's own configuration, they win
@@ -44,7 +46,7 @@ public final class SimulatorCredentials {
 	}
 
 	/**
-	 * Generates an app key and an API key and registers them with the simulator.
+	 * Generates an Ed25519 app key and an Ed25519 API key and registers them with the simulator.
 	 * @param simulator the simulator, already serving
 	 * @param clientId the app's client id
 	 * @param orgIds the orgs the app is installed in; the API key acts for the first; at least one
@@ -52,6 +54,21 @@ public final class SimulatorCredentials {
 	 * @throws IllegalArgumentException if the client id is blank or no org is given
 	 */
 	public static SimulatorCredentials register(CoboSimulator simulator, String clientId, List<String> orgIds) {
+		return register(simulator, clientId, orgIds, KeyType.ED25519);
+	}
+
+	/**
+	 * Generates an app key and an API key of the given type and registers them with the simulator; the
+	 * properties name that type in {@code cobo.app.key-type} and {@code cobo.api-key.key-type}.
+	 * @param simulator the simulator, already serving
+	 * @param clientId the app's client id
+	 * @param orgIds the orgs the app is installed in; the API key acts for the first; at least one
+	 * @param keyType the type of both keys
+	 * @return the registered credentials
+	 * @throws IllegalArgumentException if the client id is blank, no org is given or the key type is null
+	 */
+	public static SimulatorCredentials register(CoboSimulator simulator, String clientId, List<String> orgIds,
+			KeyType keyType) {
 		if (simulator == null) {
 			throw new IllegalArgumentException("simulator cannot be null");
 		}
@@ -61,8 +78,12 @@ public final class SimulatorCredentials {
 		if (orgIds == null || orgIds.isEmpty()) {
 			throw new IllegalArgumentException("orgIds must name at least one org");
 		}
-		TestKeyPair appKey = TestKeyPair.generate(KeyType.ED25519);
-		TestKeyPair apiKey = TestKeyPair.generate(KeyType.ED25519);
+		if (keyType == null) {
+			throw new IllegalArgumentException("keyType cannot be null");
+		}
+		TestKeyPair appKey = TestKeyPair.generate(keyType);
+		TestKeyPair apiKey = TestKeyPair.generate(keyType);
+		String keyTypeName = keyType.name().toLowerCase(Locale.ROOT);
 		simulator.registerApp(clientId, appKey.publicKeyHex(), orgIds.toArray(String[]::new));
 		simulator.registerApiKey(apiKey.publicKeyHex(), orgIds.get(0));
 		Map<String, String> properties = new LinkedHashMap<>();
@@ -74,10 +95,10 @@ public final class SimulatorCredentials {
 		properties.put("cobo.app.client-id", clientId);
 		properties.put("cobo.app.private-key", appKey.privateKeyHex());
 		properties.put("cobo.app.private-key-location", NOT_SET);
-		properties.put("cobo.app.key-type", "ed25519");
+		properties.put("cobo.app.key-type", keyTypeName);
 		properties.put("cobo.api-key.private-key", apiKey.privateKeyHex());
 		properties.put("cobo.api-key.private-key-location", NOT_SET);
-		properties.put("cobo.api-key.key-type", "ed25519");
+		properties.put("cobo.api-key.key-type", keyTypeName);
 		return new SimulatorCredentials(clientId, List.copyOf(orgIds),
 				Collections.unmodifiableMap(properties));
 	}

@@ -40,8 +40,12 @@ public final class TestKeyPair {
 	/**
 	 * @param keyType the kind of key
 	 * @return a new random key pair of that kind
+	 * @throws IllegalArgumentException if the key type is null
 	 */
 	public static TestKeyPair generate(KeyType keyType) {
+		if (keyType == null) {
+			throw new IllegalArgumentException("keyType cannot be null");
+		}
 		return new TestKeyPair(keyType, randomSecret(keyType));
 	}
 

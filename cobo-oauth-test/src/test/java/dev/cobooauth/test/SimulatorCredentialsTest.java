@@ -1,12 +1,15 @@
 package dev.cobooauth.test;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.junit.CoboSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -58,6 +61,28 @@ class SimulatorCredentialsTest {
 		assertThat(answer.json().get("data").get(0).get("org_id").asString()).isEqualTo("org-a");
 	}
 
+	@ParameterizedTest
+	@EnumSource(KeyType.class)
+	void registersKeysOfTheTypeAskedForAndNamesIt(KeyType keyType, CoboSimulator sim) {
+		SimulatorCredentials credentials = SimulatorCredentials.register(sim, "app-1", List.of("org-a"), keyType);
+		String name = keyType.name().toLowerCase(Locale.ROOT);
+		CoboSigner appKey = key(credentials, "cobo.app.private-key", keyType);
+		CoboSigner apiKey = key(credentials, "cobo.api-key.private-key", keyType);
+
+		assertThat(credentials.properties()).containsEntry("cobo.app.key-type", name)
+			.containsEntry("cobo.api-key.key-type", name);
+		assertThat(appKey.publicKeyHex()).hasSize((keyType == KeyType.ED25519) ? 64 : 66);
+		assertThat(CoboCalls.orgImplicit(sim, appKey, "app-1", "org-a").status()).isEqualTo(200);
+		assertThat(CoboCalls.listWallets(sim, apiKey).status()).isEqualTo(200);
+	}
+
+	@Test
+	void needsAKeyType(CoboSimulator sim) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SimulatorCredentials.register(sim, "app-1", List.of("org-a"), null))
+			.withMessage("keyType cannot be null");
+	}
+
 	@Test
 	void showsNoPrivateKey(CoboSimulator sim) {
 		SimulatorCredentials credentials = SimulatorCredentials.register(sim, "app-1", List.of("org-a"));
@@ -74,7 +99,11 @@ class SimulatorCredentialsTest {
 	}
 
 	private static CoboSigner key(SimulatorCredentials credentials, String property) {
-		return CoboSigner.of(KeyType.ED25519, credentials.properties().get(property), property);
+		return key(credentials, property, KeyType.ED25519);
+	}
+
+	private static CoboSigner key(SimulatorCredentials credentials, String property, KeyType keyType) {
+		return CoboSigner.of(keyType, credentials.properties().get(property), property);
 	}
 
 }

@@ -189,7 +189,17 @@ class WaasEndpointTest {
 		Answer answer = WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets/" + otherOrgsWallet).send();
 
 		assertThat(answer.status()).isEqualTo(404);
-		assertThat(answer.errorCode()).isEqualTo(2006);
+		assertThat(answer.errorCode()).isEqualTo(2028);
+	}
+
+	@Test
+	void answersAnUnknownWalletWith404AndErrorCode2028AsCobosResourceNotFound() {
+		Answer answer = WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallets/no-such-wallet").send();
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.errorCode()).isEqualTo(2028);
+		assertThat(answer.field("error_message")).isEqualTo("Wallet 'no-such-wallet' not found in org 'org-1'");
+		assertThat(this.sim.counters().rejections(Rejection.NOT_FOUND)).isEqualTo(1);
 	}
 
 	@Test
@@ -232,6 +242,7 @@ class WaasEndpointTest {
 		Answer answer = WireRequest.get(this.sim, this.apiKey.signer(), "/v2/wallet").send();
 
 		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.errorCode()).isEqualTo(2028);
 		assertThat(answer.field("error_message")).contains("GET /v2/wallets");
 	}
 
@@ -241,7 +252,7 @@ class WaasEndpointTest {
 
 	private Answer transfer(TestKeyPair key, String bearer, String requestId) {
 		WireRequest request = WireRequest.post(this.sim, key.signer(), "/v2/transactions/transfer",
-				"{\"request_id\":\"" + requestId + "\",\"source\":{\"source_type\":\"Asset\"}}");
+				Transfers.toAddress(requestId));
 		return ((bearer != null) ? request.bearer(bearer) : request).send();
 	}
 

@@ -199,8 +199,10 @@ class PortalApplicationTest {
 
 	@Test
 	void transfersTheJsonExactlyAsSent() {
-		String transfer = "{ \"request_id\" : \"" + UUID.randomUUID() + "\",\n  \"token_id\":\"ETH\", "
-				+ "\"memo\": \"für Ünïcode €\", \"amount\":\"0.10\" }";
+		String transfer = "{ \"request_id\" : \"" + UUID.randomUUID() + "\",\n"
+				+ "  \"source\": {\"source_type\":\"Org-Controlled\", \"wallet_id\":\"w-1\"}, \"token_id\":\"ETH\",\n"
+				+ "  \"destination\": {\"destination_type\":\"Address\", \"account_output\": {\"address\":\"0x01\", "
+				+ "\"amount\":\"0.10\", \"memo\": \"für Ünïcode €\"}} }";
 
 		this.portal.post()
 			.uri("/orgs/org-acme/transfers")
@@ -246,9 +248,9 @@ class PortalApplicationTest {
 	@Test
 	void passesCobosErrorOnWithItsStatusAndErrorCode() {
 		problem(this.portal.get().uri("/orgs/org-acme/wallets/no-such-wallet").exchange(), 404)
-			.jsonPath("$.error_code").isEqualTo(2006)
+			.jsonPath("$.error_code").isEqualTo(2028)
 			.jsonPath("$.error_id").isNotEmpty()
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2006")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2028")
 				.contains("error_message=Wallet 'no-such-wallet' not found"));
 	}
 
