@@ -40,6 +40,8 @@ import com.sun.net.httpserver.HttpServer;
  * Token expiry follows a simulator clock that tests move with {@link #advanceTime(Duration)}; nonces
  * are checked against the wall clock, which the client signs with. Thread-safe; the server handles
  * requests on as many threads as there are requests in flight.
+ * <p>
+ * For a Cobo outside the JVM of a test, run it as a program: {@link StandaloneSimulator}.
  */
 public final class CoboSimulator implements AutoCloseable {
 
@@ -85,9 +87,10 @@ public final class CoboSimulator implements AutoCloseable {
 		this.transfers = new TransferEndpoint(orgs, this.counters);
 		SimulatorHttpHandler handler = new SimulatorHttpHandler(routes(orgs), this.authenticator, this.faults,
 				this.counters, this.log,
-				new ResponseWriter(this.responseSigningKey, options.responseHeaderSpelling, Clock.systemUTC()));
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), 0),
-				BACKLOG);
+				new ResponseWriter(this.responseSigningKey, options.responseHeaderSpelling, Clock.systemUTC()),
+				options.answerListener);
+		this.server = HttpServer.create(
+				new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), options.port), BACKLOG);
 		this.executor = Executors.newCachedThreadPool(new SimulatorThreads(this.server.getAddress().getPort()));
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", handler);
@@ -292,6 +295,10 @@ public final class CoboSimulator implements AutoCloseable {
 
 		private int recordedRequestLimit = 100;
 
+		private int port;
+
+		private AnswerListener answerListener = AnswerListener.NONE;
+
 		private Builder() {
 		}
 
@@ -376,8 +383,34 @@ public final class CoboSimulator implements AutoCloseable {
 		}
 
 		/**
+		 * For the standalone simulator, which listens where its user says; tests take a free port.
+		 * @param port the port to listen on; 0, the default, for a free one
+		 * @return this builder
+		 */
+		Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * For the standalone simulator, which logs every request.
+		 * @param listener told of every request once its answer is decided, before it is sent
+		 * @return this builder
+		 */
+		Builder answerListener(AnswerListener listener) {
+			if (listener == null) {
+				throw new IllegalArgumentException("answerListener cannot be null");
+			}
+			this.answerListener = listener;
+			return this;
+		}
+
+		/**
 		 * @return a simulator with these options, already serving
-		 * @throws UncheckedIOException if no port can be opened
+		 * @throws UncheckedIOException if the port cannot be opened
 		 */
 		public CoboSimulator start() {
 			try {

@@ -10,12 +10,17 @@ import com.sun.net.httpserver.HttpHandler;
 /**
  * Handles every exchange the same way: record the request as received, count it, take a scheduled
  * fault; then (unless the fault answers instead) authenticate the request, hand it to its endpoint,
- * and send the answer signed. Every refusal is counted by its {@link Rejection}.
+ * tell the {@link AnswerListener}, and send the answer signed. Every refusal is counted by its
+ * {@link Rejection}.
  */
 final class SimulatorHttpHandler implements HttpHandler {
 
 	/** An endpoint a request reached, with the path variables it carried. */
 	private record Reached(Route route, Map<String, String> variables) {
+	}
+
+	/** The answer to a request, and why the request was refused when it was. */
+	private record Outcome(SimulatorResponse response, Rejection rejection) {
 	}
 
 	private final List<Route> routes;
@@ -30,14 +35,17 @@ final class SimulatorHttpHandler implements HttpHandler {
 
 	private final ResponseWriter writer;
 
+	private final AnswerListener listener;
+
 	SimulatorHttpHandler(List<Route> routes, RequestAuthenticator authenticator, FaultSchedule faults,
-			SimulatorCounters counters, RequestLog log, ResponseWriter writer) {
+			SimulatorCounters counters, RequestLog log, ResponseWriter writer, AnswerListener listener) {
 		this.routes = List.copyOf(routes);
 		this.authenticator = authenticator;
 		this.faults = faults;
 		this.counters = counters;
 		this.log = log;
 		this.writer = writer;
+		this.listener = listener;
 	}
 
 	@Override
@@ -51,8 +59,10 @@ final class SimulatorHttpHandler implements HttpHandler {
 			String template = (reached != null) ? reached.route().template() : null;
 			this.counters.countEndpoint(request.method() + " " + ((template != null) ? template : request.rawPath()));
 			Fault fault = this.faults.claim(request.method(), request.rawPath(), template);
-			SimulatorResponse response = (fault.replacement() != null) ? fault.replacement() : answer(request, reached);
-			this.writer.write(exchange, response, fault);
+			Outcome outcome = (fault.replacement() != null) ? new Outcome(fault.replacement(), null)
+					: answer(request, reached);
+			this.listener.answered(request, outcome.response().status(), outcome.rejection());
+			this.writer.write(exchange, outcome.response(), fault);
 		}
 	}
 
@@ -66,7 +76,7 @@ final class SimulatorHttpHandler implements HttpHandler {
 		return null;
 	}
 
-	private SimulatorResponse answer(RecordedRequest request, Reached reached) {
+	private Outcome answer(RecordedRequest request, Reached reached) {
 		try {
 			QueryParameters query = QueryParameters.parse(request.rawQuery());
 			Caller caller = this.authenticator.authenticate(request, query);
@@ -74,15 +84,18 @@ final class SimulatorHttpHandler implements HttpHandler {
 				throw Rejection.NOT_FOUND.because("No endpoint " + request.method() + " " + request.rawPath()
 						+ "; the simulator serves " + this.routes.stream().map(Route::name).toList());
 			}
-			return reached.route().endpoint().handle(new SimulatorRequest(request, query, reached.variables()), caller);
+			return new Outcome(
+					reached.route().endpoint().handle(new SimulatorRequest(request, query, reached.variables()), caller),
+					null);
 		}
 		catch (RejectedRequest ex) {
 			this.counters.countRejection(ex.reason());
-			return ex.toResponse();
+			return new Outcome(ex.toResponse(), ex.reason());
 		}
 		catch (RuntimeException ex) {
 			this.counters.countRejection(Rejection.INTERNAL_ERROR);
-			return Rejection.INTERNAL_ERROR.toResponse("The simulator failed: " + ex);
+			return new Outcome(Rejection.INTERNAL_ERROR.toResponse("The simulator failed: " + ex),
+					Rejection.INTERNAL_ERROR);
 		}
 	}
 
