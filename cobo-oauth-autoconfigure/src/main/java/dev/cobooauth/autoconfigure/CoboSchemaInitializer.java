@@ -15,54 +15,89 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * Creates the {@code oauth2_authorized_client} table of {@code cobo.token-store.type=jdbc} with
- * Spring Security's own script, {@code oauth2-client-schema-postgres.sql} on PostgreSQL and
- * {@code oauth2-client-schema.sql} elsewhere, following {@code cobo.token-store.initialize-schema}
- * like Spring Boot's initializers follow {@link DatabaseInitializationMode}. The token store
- * depends on it, so the table exists before the first token is stored.
+ * Creates a table of {@code cobo.token-store.type=jdbc}, the tokens' or the webhook deliveries',
+ * following {@code cobo.token-store.initialize-schema} like Spring Boot's initializers follow
+ * {@link DatabaseInitializationMode}: with the table's PostgreSQL script on PostgreSQL, its standard
+ * one elsewhere. What uses the table depends on its initializer, so the table exists before its
+ * first use.
  * <p>
- * Spring Security's script has no {@code if not exists}: the run that finds the table created (by
- * a restart, or another instance starting at the same time) fails on it, and that failure is
- * ignored. Afterwards the table must be there, or startup stops and says so.
+ * A standard script has no {@code if not exists}: the run that finds the table created (by a
+ * restart, or another instance starting at the same time) fails on it, and that failure is ignored.
+ * Afterwards the table must be there, or startup stops and says so.
  */
-class CoboTokenStoreSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+class CoboSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
-	private static final String SCRIPTS = "classpath:org/springframework/security/oauth2/client/";
+	/**
+	 * The tables the starter keeps in the application's database.
+	 */
+	enum Table {
 
-	static final String POSTGRES_SCHEMA = SCRIPTS + "oauth2-client-schema-postgres.sql";
+		/** Spring Security's table of authorized clients, with its own scripts. */
+		TOKENS("oauth2_authorized_client", "classpath:org/springframework/security/oauth2/client/oauth2-client-schema",
+				"Spring Security's schema script"),
 
-	static final String SCHEMA = SCRIPTS + "oauth2-client-schema.sql";
+		/** The starter's table of accepted webhook and callback deliveries. */
+		DELIVERIES("cobo_webhook_delivery", "classpath:dev/cobooauth/signing/cobo-webhook-delivery-schema",
+				"the starter's schema script");
 
-	private static final String TABLE_CHECK = "SELECT COUNT(*) FROM oauth2_authorized_client WHERE 1 = 0";
+		private final String name;
+
+		private final String scripts;
+
+		private final String scriptName;
+
+		Table(String name, String scripts, String scriptName) {
+			this.name = name;
+			this.scripts = scripts;
+			this.scriptName = scriptName;
+		}
+
+		/** @return the script for PostgreSQL */
+		String postgresSchema() {
+			return this.scripts + "-postgres.sql";
+		}
+
+		/** @return the script for other databases */
+		String schema() {
+			return this.scripts + ".sql";
+		}
+
+	}
+
+	private final Table table;
 
 	/**
 	 * @param dataSource the database of the token store
 	 * @param mode when to create the table
+	 * @param table which table
 	 */
-	public CoboTokenStoreSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode) {
-		super(dataSource, settings(dataSource, mode));
+	CoboSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode, Table table) {
+		super(dataSource, settings(dataSource, mode, table));
+		this.table = table;
 	}
 
-	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode) {
+	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode,
+			Table table) {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(mode);
-		settings.setSchemaLocations(List.of(schemaLocation(dataSource, mode)));
+		settings.setSchemaLocations(List.of(schemaLocation(dataSource, mode, table)));
 		settings.setContinueOnError(true);
 		return settings;
 	}
 
 	// Embedded databases are never PostgreSQL: only ALWAYS needs to look at the database.
-	private static String schemaLocation(DataSource dataSource, DatabaseInitializationMode mode) {
+	private static String schemaLocation(DataSource dataSource, DatabaseInitializationMode mode, Table table) {
 		if (mode != DatabaseInitializationMode.ALWAYS) {
-			return SCHEMA;
+			return table.schema();
 		}
 		try {
 			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-			return (DatabaseDriver.fromProductName(product) == DatabaseDriver.POSTGRESQL) ? POSTGRES_SCHEMA : SCHEMA;
+			return (DatabaseDriver.fromProductName(product) == DatabaseDriver.POSTGRESQL) ? table.postgresSchema()
+					: table.schema();
 		}
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("cobo.token-store.initialize-schema is always, but the token store's "
-					+ "database cannot be reached to create table oauth2_authorized_client", ex);
+					+ "database cannot be reached to create table " + table.name, ex);
 		}
 	}
 
@@ -75,11 +110,12 @@ class CoboTokenStoreSchemaInitializer extends DataSourceScriptDatabaseInitialize
 
 	private void checkTableExists() {
 		try {
-			new JdbcTemplate(getDataSource()).queryForObject(TABLE_CHECK, Integer.class);
+			new JdbcTemplate(getDataSource()).queryForObject("SELECT COUNT(*) FROM " + this.table.name + " WHERE 1 = 0",
+					Integer.class);
 		}
 		catch (DataAccessException ex) {
-			throw new IllegalStateException("cobo.token-store.initialize-schema ran Spring Security's schema script, "
-					+ "but table oauth2_authorized_client is still missing. Check that the database user may create "
+			throw new IllegalStateException("cobo.token-store.initialize-schema ran " + this.table.scriptName
+					+ ", but table " + this.table.name + " is still missing. Check that the database user may create "
 					+ "tables, or create it yourself and set cobo.token-store.initialize-schema=never.", ex);
 		}
 	}

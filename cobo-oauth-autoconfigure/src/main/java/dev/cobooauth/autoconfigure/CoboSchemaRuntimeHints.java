@@ -1,4 +1,4 @@
-package dev.cobooauth.webhook;
+package dev.cobooauth.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,21 +8,21 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * What a native image needs to remember deliveries in the database: the two scripts
- * {@link CoboDeliveryStoreSchemaInitializer} loads from the class path. Spring Security registers
- * its own token table scripts, which the token store's initializer loads, itself.
+ * What a native image needs to remember deliveries in the database: the two scripts of the
+ * deliveries' table that {@link CoboSchemaInitializer} loads from the class path. Spring Security
+ * registers its own token table scripts itself.
  * <p>
  * Registered in {@code META-INF/spring/aot.factories}, so the scripts are in every image, whichever
  * {@code cobo.token-store.type} it was built with: a renamed script fails the build, not a
  * startup.
  */
-class CoboWebhookRuntimeHints implements RuntimeHintsRegistrar {
+class CoboSchemaRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		ResourceLoader scripts = new DefaultResourceLoader(classLoader);
-		hints.resources().registerResource(scripts.getResource(CoboDeliveryStoreSchemaInitializer.SCHEMA));
-		hints.resources().registerResource(scripts.getResource(CoboDeliveryStoreSchemaInitializer.POSTGRES_SCHEMA));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.DELIVERIES.schema()));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.DELIVERIES.postgresSchema()));
 	}
 
 }

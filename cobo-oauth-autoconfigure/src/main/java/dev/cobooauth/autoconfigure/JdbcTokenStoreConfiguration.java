@@ -5,14 +5,16 @@ import javax.sql.DataSource;
 import dev.cobooauth.oauth2.TokenLock;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,47 +30,40 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(name = "cobo.token-store.type", havingValue = "jdbc")
 class JdbcTokenStoreConfiguration {
 
-	private static final String TYPE = "cobo.token-store.type";
+	private static final String TOKEN_STORE = "the token store";
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ JdbcTemplate.class, DataSourceScriptDatabaseInitializer.class })
 	static class OnDataSource {
 
 		@Bean
-		@ConditionalOnMissingBean
-		CoboTokenStoreSchemaInitializer coboTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSource,
+		@ConditionalOnMissingBean(name = "coboTokenStoreSchemaInitializer")
+		CoboSchemaInitializer coboTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSource,
 				CoboProperties properties) {
-			DatabaseInitializationMode mode = DatabaseInitializationMode
-				.valueOf(properties.getTokenStore().getInitializeSchema().name());
-			return new CoboTokenStoreSchemaInitializer(dataSource(dataSource), mode);
+			return JdbcStores.initializer(JdbcStores.dataSource(dataSource, TOKEN_STORE), properties,
+					CoboSchemaInitializer.Table.TOKENS);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		TokenLock coboTokenLock(ObjectProvider<DataSource> dataSource, CoboProperties properties) {
-			return TokenLock.postgresAdvisory(dataSource(dataSource), properties.getToken().getAcquireTimeout());
+			return TokenLock.postgresAdvisory(JdbcStores.dataSource(dataSource, TOKEN_STORE),
+					properties.getToken().getAcquireTimeout());
 		}
 
 		/**
+		 * First of the customizers, so that the application's own can still change the store or the
+		 * lock.
 		 * @param initializer taken so that the table exists before the first token is stored
 		 */
 		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
 		CoboTokensBuilderCustomizer coboJdbcTokenStore(ObjectProvider<DataSource> dataSource, TokenLock coboTokenLock,
-				CoboTokenStoreSchemaInitializer initializer, CoboProperties properties) {
-			DataSource database = dataSource(dataSource);
+				@Qualifier("coboTokenStoreSchemaInitializer") CoboSchemaInitializer initializer,
+				CoboProperties properties) {
+			DataSource database = JdbcStores.dataSource(dataSource, TOKEN_STORE);
 			byte[] key = new CoboPropertiesMapper(properties).tokenEncryptionKey();
 			return (builder) -> builder.jdbcTokenStore(database, key).tokenLock(coboTokenLock);
-		}
-
-		private static DataSource dataSource(ObjectProvider<DataSource> dataSource) {
-			DataSource unique = dataSource.getIfUnique();
-			if (unique == null) {
-				throw new InvalidCoboPropertyException(TYPE, "is jdbc, but the application has no DataSource (or "
-						+ "several, none of them primary)", "Add spring-boot-starter-jdbc and your database's JDBC "
-								+ "driver and set spring.datasource.url, or define a DataSource bean; or set " + TYPE
-								+ "=memory.");
-			}
-			return unique;
 		}
 
 	}
@@ -79,9 +74,7 @@ class JdbcTokenStoreConfiguration {
 
 		@Bean
 		CoboTokensBuilderCustomizer coboJdbcTokenStore() {
-			throw new InvalidCoboPropertyException(TYPE, "is jdbc, but Spring's JDBC support is not on the classpath",
-					"Add spring-boot-starter-jdbc and your database's JDBC driver (e.g. org.postgresql:postgresql), "
-							+ "or set " + TYPE + "=memory.");
+			throw JdbcStores.withoutJdbc(TOKEN_STORE);
 		}
 
 	}

@@ -18,6 +18,8 @@ public final class CoboAutoConfigurations {
 
 	public static final Class<?> ACTUATOR = CoboActuatorAutoConfiguration.class;
 
+	public static final Class<?> DELIVERY_VERIFIER = CoboDeliveryVerifierAutoConfiguration.class;
+
 	private CoboAutoConfigurations() {
 	}
 

@@ -21,7 +21,8 @@ class CoboPropertiesValidationTest {
 	private static final String ENCRYPTION_KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class, WebhookAutoConfigurations.WEBHOOKS));
+		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+				CoboDeliveryVerifierAutoConfiguration.class, WebhookAutoConfigurations.WEBHOOKS));
 
 	private FailureAnalysis analysis(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];

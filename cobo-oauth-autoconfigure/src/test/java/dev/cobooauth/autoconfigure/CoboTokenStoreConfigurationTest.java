@@ -76,7 +76,7 @@ class CoboTokenStoreConfigurationTest {
 			assertThat(TokenEngineProbe.store(tokens)).isInstanceOf(InMemoryOAuth2AuthorizedClientService.class);
 			assertThat(TokenEngineProbe.lock(tokens)).isSameAs(TokenLock.NONE);
 			assertThat(context).doesNotHaveBean(TokenLock.class)
-				.doesNotHaveBean(CoboTokenStoreSchemaInitializer.class);
+				.doesNotHaveBean("coboTokenStoreSchemaInitializer");
 		});
 	}
 
@@ -96,7 +96,8 @@ class CoboTokenStoreConfigurationTest {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidCoboPropertyException.class)
-				.hasMessageStartingWith("cobo.token-store.type: is jdbc, but the application has no DataSource")
+				.hasMessageStartingWith("cobo.token-store.type: is jdbc, so the token store is kept in the application's database, "
+						+ "but the application has no DataSource")
 				.hasMessageContaining("spring-boot-starter-jdbc"));
 	}
 
@@ -106,7 +107,8 @@ class CoboTokenStoreConfigurationTest {
 			.withClassLoader(new FilteredClassLoader(DataSourceScriptDatabaseInitializer.class))
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("cobo.token-store.type: is jdbc, but Spring's JDBC support is not on the classpath")
+				.hasMessageStartingWith("cobo.token-store.type: is jdbc, so the token store is kept in the application's database, "
+						+ "but Spring's JDBC support is not on the classpath")
 				.hasMessageContaining("spring-boot-starter-jdbc"));
 	}
 

@@ -26,7 +26,8 @@ class StackIsolationTest {
 	private static final AutoConfigurations ALL = AutoConfigurations.of(CoboMetricsAutoConfiguration.class,
 			CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
 			CoboOrgAccessTokenAutoConfiguration.class, CoboPermissionTokenAutoConfiguration.class,
-			CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION, WebhookAutoConfigurations.WEBHOOKS);
+			CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION, CoboDeliveryVerifierAutoConfiguration.class,
+			WebhookAutoConfigurations.WEBHOOKS);
 
 	private static final String[] KEYS = { "cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
 			"cobo.api-key.private-key=" + TestKeys.API_SECRET };

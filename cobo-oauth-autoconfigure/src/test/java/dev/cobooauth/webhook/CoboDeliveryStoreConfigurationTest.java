@@ -32,7 +32,8 @@ class CoboDeliveryStoreConfigurationTest {
 	private static PostgresSchema schema;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING, CoboWebhookAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+				CoboWebhookAutoConfiguration.class))
 		.withPropertyValues("cobo.webhook.public-key=" + TestKeys.coboPublicKey());
 
 	private final ApplicationContextRunner onH2 = this.runner
@@ -70,7 +71,7 @@ class CoboDeliveryStoreConfigurationTest {
 	void remembersDeliveriesInMemoryByDefault() {
 		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class)).run((context) -> {
 			assertThat(DeliveryVerifierProbe.seenDeliveries(context.getBean(CoboDeliveryVerifier.class))).isEqualTo("InMemorySeenDeliveries");
-			assertThat(context).doesNotHaveBean(CoboDeliveryStoreSchemaInitializer.class);
+			assertThat(context).doesNotHaveBean("coboDeliveryStoreSchemaInitializer");
 		});
 	}
 
@@ -88,8 +89,8 @@ class CoboDeliveryStoreConfigurationTest {
 		this.runner.withPropertyValues("cobo.token-store.type=jdbc")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("cobo.token-store.type is jdbc, so Cobo's deliveries are remembered in the "
-						+ "application's database, but the application has no DataSource")
+				.hasMessageStartingWith("cobo.token-store.type: is jdbc, so the memory of accepted webhook deliveries "
+						+ "is kept in the application's database, but the application has no DataSource")
 				.hasMessageContaining("spring-boot-starter-jdbc"));
 	}
 

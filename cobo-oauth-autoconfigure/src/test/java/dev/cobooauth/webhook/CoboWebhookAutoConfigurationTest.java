@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoboWebhookAutoConfigurationTest {
 
 	private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-			CoboWebhookAutoConfiguration.class);
+			CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(WEBHOOKS);
 

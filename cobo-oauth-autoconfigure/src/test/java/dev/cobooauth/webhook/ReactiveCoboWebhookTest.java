@@ -24,7 +24,7 @@ class ReactiveCoboWebhookTest extends CoboWebhookContract {
 		return new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebFluxAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
-					CoboWebhookAutoConfiguration.class))
+					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class);
 	}
 

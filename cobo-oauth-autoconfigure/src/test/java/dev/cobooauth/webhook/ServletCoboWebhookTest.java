@@ -27,7 +27,8 @@ class ServletCoboWebhookTest extends CoboWebhookContract {
 		return new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboWebhookAutoConfiguration.class))
+					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboWebhookAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class);
 	}
 
