@@ -73,15 +73,8 @@ class ClusteredCallbackReplayTest {
 	private static RestTestClient.ResponseSpec postCallback(ConfigurableApplicationContext instance,
 			SignedDelivery callback) {
 		int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-		return RestTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port)
-			.build()
-			.post()
-			.uri("/cobo/callbacks/app-installed")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((headers) -> callback.headers().forEach(headers::set))
-			.body(callback.body())
-			.exchange();
+		return Deliveries.post(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+				"/cobo/callbacks/app-installed", callback);
 	}
 
 	@Test

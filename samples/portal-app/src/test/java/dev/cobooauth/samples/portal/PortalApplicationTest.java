@@ -86,12 +86,7 @@ class PortalApplicationTest {
 	}
 
 	private RestTestClient.ResponseSpec postCallback(SignedDelivery callback) {
-		return this.portal.post()
-			.uri("/cobo/callbacks/app-installed")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((headers) -> callback.headers().forEach(headers::set))
-			.body(callback.body())
-			.exchange();
+		return Deliveries.post(this.portal, "/cobo/callbacks/app-installed", callback);
 	}
 
 	@Test
@@ -127,12 +122,7 @@ class PortalApplicationTest {
 	}
 
 	private RestTestClient.ResponseSpec postEvent(SignedDelivery event) {
-		return this.portal.post()
-			.uri("/cobo/events")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((headers) -> event.headers().forEach(headers::set))
-			.body(event.body())
-			.exchange();
+		return Deliveries.post(this.portal, "/cobo/events", event);
 	}
 
 	@Test
