@@ -8,11 +8,15 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Makes a {@link RestClient.Builder} talk to Cobo: sets the base URL and adds, in this order, the
- * authorization interceptors (the Org Access Token, for an app key), response verification and
- * request signing, so that signing sees the request exactly as it goes on the wire and verification
- * happens before anyone reads a response. Apply it with
- * {@code RestClient.builder().apply(configurer)}; the beans {@code coboRestClientConfigurer} and
- * {@code coboApiKeyRestClientConfigurer} are two of them.
+ * retry of a dropped connection, the authorization interceptors (the Org Access Token, for an app
+ * key), response verification and request signing, so that signing sees the request exactly as it
+ * goes on the wire and verification happens before anyone reads a response. A GET or HEAD that got
+ * no response at all because its connection went away (Cobo's load balancers close idle ones) is
+ * sent once more through all of them, with the current token and a new signature; any other
+ * method, and any request that timed out, fails with the client's I/O error. (After signing comes
+ * one more interceptor, which changes nothing and only tells the retry whether the connection
+ * brought any response.) Apply it with {@code RestClient.builder().apply(configurer)}; the beans
+ * {@code coboRestClientConfigurer} and {@code coboApiKeyRestClientConfigurer} are two of them.
  */
 public final class CoboRestClientConfigurer implements Consumer<RestClient.Builder> {
 
@@ -67,10 +71,12 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 	public void accept(RestClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
 		builder.requestInterceptors((interceptors) -> {
+			interceptors.add(new DroppedConnectionRetryingInterceptor());
 			interceptors.addAll(this.authorization);
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> interceptors.add(new CoboResponseVerifyingInterceptor(verifier)));
 			interceptors.add(new CoboSigningInterceptor(this.signer));
+			interceptors.add(DroppedConnectionRetryingInterceptor.WIRE);
 		});
 	}
 

@@ -8,9 +8,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Makes a {@link WebClient.Builder} talk to Cobo: sets the base URL and adds, in this order, the
- * authorization filters (the Org Access Token, for an app key), response verification and request
- * signing, so that signing sees the bytes as they go on the wire and verification happens before
- * anyone reads a response. Apply it with {@code WebClient.builder().apply(configurer)}; the beans
+ * retry of a dropped connection, the authorization filters (the Org Access Token, for an app key),
+ * response verification and request signing, so that signing sees the bytes as they go on the wire
+ * and verification happens before anyone reads a response. A GET or HEAD that got no response at
+ * all because its connection went away (Cobo's load balancers close idle ones) is sent once more
+ * through all of them, with the current token and a new signature; any other method, and any
+ * request that timed out, fails with the connector's error. (After signing comes one more filter,
+ * which changes nothing and only tells the retry whether the connector brought any response.)
+ * Apply it with {@code WebClient.builder().apply(configurer)}; the beans
  * {@code coboWebClientConfigurer} and {@code coboApiKeyWebClientConfigurer} are two of them.
  */
 public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder> {
@@ -66,10 +71,12 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 	public void accept(WebClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
 		builder.filters((filters) -> {
+			filters.add(new DroppedConnectionRetryingExchangeFilterFunction());
 			filters.addAll(this.authorization);
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> filters.add(new CoboResponseVerifyingExchangeFilterFunction(verifier)));
 			filters.add(new CoboSigningExchangeFilterFunction(this.signer));
+			filters.add(DroppedConnectionRetryingExchangeFilterFunction.WIRE);
 		});
 	}
 
