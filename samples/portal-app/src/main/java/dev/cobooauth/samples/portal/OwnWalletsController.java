@@ -10,7 +10,7 @@ import org.springframework.web.client.RestClient;
 /**
  * Calls WaaS for the organization that runs this app, with that organization's own API key (Cobo
  * Auth): each request signed with the API key, no Org Access Token. The app key's calls
- * ({@link OrgWaasController}) and these never share a key or a token. Only when an API key is
+ * ({@link OrgWalletsController}, {@link OrgTransfersController}) and these never share a key or a token. Only when an API key is
  * configured: against a real Cobo with the Portal App's credentials alone, the app starts without it.
  */
 @ConditionalOnExpression("'${cobo.api-key.private-key:}' != '' or '${cobo.api-key.private-key-location:}' != ''")
