@@ -14,8 +14,13 @@ import java.time.Duration;
  * <li>{@link #corruptedSignature()}: handle normally, send a signature with one hex digit changed.</li>
  * <li>{@link #tamperedBody()}: handle normally, sign the body, then alter the body (a field is added)
  * so the signature no longer matches it.</li>
+ * <li>{@link #droppedConnection()}: close the connection without any answer, not a byte of a status
+ * line, as a load balancer does with a keep-alive connection it closes while the request arrives; the
+ * request is recorded and counted, but not authenticated or handled. The client sees an I/O error
+ * before any response (the JDK client: {@code HTTP/1.1 header parser received no bytes}).</li>
  * </ul>
- * {@link #unsigned()} and {@link #delayedBy(Duration)} combine with the others, e.g.
+ * {@link #unsigned()} and {@link #delayedBy(Duration)} combine with the others (a dropped connection
+ * is dropped after the delay), e.g.
  * {@code Fault.status(503, "Service Unavailable").unsigned().delayedBy(Duration.ofMillis(200))}.
  */
 public final class Fault {
@@ -29,16 +34,25 @@ public final class Fault {
 
 	static final Fault NONE = new Fault(null, Duration.ZERO, Signing.NORMAL);
 
+	private static final Fault DROPPED_CONNECTION = new Fault(null, Duration.ZERO, Signing.NORMAL, true);
+
 	private final SimulatorResponse replacement;
 
 	private final Duration delay;
 
 	private final Signing signing;
 
+	private final boolean connectionDropped;
+
 	private Fault(SimulatorResponse replacement, Duration delay, Signing signing) {
+		this(replacement, delay, signing, false);
+	}
+
+	private Fault(SimulatorResponse replacement, Duration delay, Signing signing, boolean connectionDropped) {
 		this.replacement = replacement;
 		this.delay = delay;
 		this.signing = signing;
+		this.connectionDropped = connectionDropped;
 	}
 
 	/**
@@ -80,9 +94,17 @@ public final class Fault {
 		return new Fault(null, Duration.ZERO, Signing.BODY_TAMPERED);
 	}
 
+	/**
+	 * @return a fault that closes the connection without answering: the client gets no response at
+	 * all, only an I/O error
+	 */
+	public static Fault droppedConnection() {
+		return DROPPED_CONNECTION;
+	}
+
 	/** @return this fault, without the response-signature headers */
 	public Fault unsigned() {
-		return new Fault(this.replacement, this.delay, Signing.DROPPED);
+		return new Fault(this.replacement, this.delay, Signing.DROPPED, this.connectionDropped);
 	}
 
 	/**
@@ -93,7 +115,7 @@ public final class Fault {
 		if (delay == null || delay.isNegative()) {
 			throw new IllegalArgumentException("delay cannot be null or negative");
 		}
-		return new Fault(this.replacement, delay, this.signing);
+		return new Fault(this.replacement, delay, this.signing, this.connectionDropped);
 	}
 
 	/** @return the answer to send instead of handling the request, or {@code null} to handle it */
@@ -109,9 +131,15 @@ public final class Fault {
 		return this.signing;
 	}
 
+	/** @return whether to close the connection instead of answering */
+	boolean dropsConnection() {
+		return this.connectionDropped;
+	}
+
 	@Override
 	public String toString() {
-		String answer = (this.replacement != null) ? "status " + this.replacement.status() : "normal answer";
+		String answer = this.connectionDropped ? "connection dropped"
+				: (this.replacement != null) ? "status " + this.replacement.status() : "normal answer";
 		return "Fault[" + answer + ", signature " + this.signing + ", delay " + this.delay + "]";
 	}
 

@@ -65,7 +65,7 @@ final class ResponseWriter {
 		return tampered.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static void pause(Duration delay) {
+	static void pause(Duration delay) {
 		if (delay.isZero()) {
 			return;
 		}

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Handles every exchange the same way: record the request as received, count it, take a scheduled
- * fault; then (unless the fault answers instead) authenticate the request, hand it to its endpoint,
+ * fault; then (unless the fault answers instead, or drops the connection without answering) authenticate the request, hand it to its endpoint,
  * tell the {@link AnswerListener}, and send the answer signed. Every refusal is counted by its
  * {@link Rejection}.
  */
@@ -59,11 +59,25 @@ final class SimulatorHttpHandler implements HttpHandler {
 			String template = (reached != null) ? reached.route().template() : null;
 			this.counters.countEndpoint(request.method() + " " + ((template != null) ? template : request.rawPath()));
 			Fault fault = this.faults.claim(request.method(), request.rawPath(), template);
+			if (fault.dropsConnection()) {
+				dropConnection(exchange, fault);
+				return;
+			}
 			Outcome outcome = (fault.replacement() != null) ? new Outcome(fault.replacement(), null)
 					: answer(request, reached);
 			this.listener.answered(request, outcome.response().status(), outcome.rejection());
 			this.writer.write(exchange, outcome.response(), fault);
 		}
+	}
+
+	/**
+	 * Closes the connection without a byte of an answer: closing an exchange whose response headers
+	 * were never sent closes its connection (its output stream was never opened), so the client reads
+	 * end of stream where the status line should be.
+	 */
+	private static void dropConnection(HttpExchange exchange, Fault fault) {
+		ResponseWriter.pause(fault.delay());
+		exchange.close();
 	}
 
 	private Reached reach(RecordedRequest request) {
