@@ -6,12 +6,10 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
-import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
 import dev.cobooauth.test.SignedDelivery;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -33,25 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class PortalApplicationTest {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private CoboSimulator sim;
+class PortalApplicationTest extends PortalOverHttp {
 
 	@Autowired
 	private Environment environment;
-
-	private RestTestClient portal;
-
-	@BeforeEach
-	void connect() {
-		this.portal = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		this.sim.resetCounters();
-		this.sim.faults().clear();
-	}
 
 	@Test
 	void takesAVerifiedInstallCallbackAndObtainsTheInstallingOrgsToken() {

@@ -3,44 +3,30 @@ package dev.cobooauth.samples.portal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
-import org.junit.jupiter.api.BeforeEach;
+import dev.cobooauth.test.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The portal sample at the edges a strict Cobo shows: a token Cobo expires before its time, and an
- * org id from the request path that has not installed the app. A context of its own (the property
+ * The portal sample at the edges a strict Cobo and a real network show: a token Cobo expires before
+ * its time, an org id from the request path that has not installed the app, and a connection Cobo
+ * closes without answering (a GET is sent once more; a POST never, since Cobo may have processed it). A context of its own (the property
  * below), so that refusals and moved simulator time stay out of the other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "cobo.token.refused-org-backoff=30s")
-class ReliabilityEdgesTest {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private CoboSimulator sim;
-
-	private RestTestClient portal;
-
-	@BeforeEach
-	void connect() {
-		this.portal = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		this.sim.resetCounters();
-	}
+class ReliabilityEdgesTest extends PortalOverHttp {
 
 	@Test
 	void refreshesATokenCoboExpiredEarlyAndAnswersEveryConcurrentCall() throws Exception {
@@ -78,6 +64,60 @@ class ReliabilityEdgesTest {
 		}
 
 		assertThat(this.sim.counters().endpoint("GET /v2/oauth/token")).isEqualTo(1);
+	}
+
+	@Test
+	void sendsAGetOnceMoreWhenCoboClosedTheConnectionWithoutAnswering() {
+		haveTheTokenOfOrgAcme();
+		this.sim.faults().next(1, "GET", "/v2/wallets", Fault.droppedConnection());
+
+		this.portal.get()
+			.uri("/orgs/org-acme/wallets")
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.data[0].org_id").isEqualTo("org-acme");
+
+		assertThat(this.sim.faults().remaining()).isZero();
+		assertThat(this.sim.counters().endpoint("GET /v2/wallets")).isEqualTo(2);
+		List<RecordedRequest> attempts = this.sim.recordedRequests()
+			.stream()
+			.filter((request) -> request.rawPath().equals("/v2/wallets"))
+			.toList();
+		assertThat(attempts).hasSize(2);
+		assertThat(attempts).allSatisfy((attempt) -> assertThat(attempt.header("Authorization")).startsWith("Bearer "));
+		assertThat(this.sim.counters().rejections()).isZero();
+	}
+
+	@Test
+	void neverSendsAPostAgainAndAnswers502WhenCoboClosedTheConnectionWithoutAnswering() {
+		haveTheTokenOfOrgAcme();
+		this.sim.faults().next(1, "POST", "/v2/transactions/transfer", Fault.droppedConnection());
+		String transfer = "{\"request_id\":\"" + UUID.randomUUID() + "\",\"source\":{\"source_type\":\"Org-Controlled\","
+				+ "\"wallet_id\":\"w-1\"},\"token_id\":\"ETH\",\"destination\":{\"destination_type\":\"Address\","
+				+ "\"account_output\":{\"address\":\"0x01\",\"amount\":\"0.10\"}}}";
+
+		this.portal.post()
+			.uri("/orgs/org-acme/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(transfer)
+			.exchange()
+			.expectStatus().isEqualTo(502)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Cobo unreachable")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).startsWith("Cobo did not answer"));
+
+		assertThat(this.sim.counters().endpoint("POST /v2/transactions/transfer")).isEqualTo(1);
+		assertThat(this.sim.recordedRequests()).filteredOn((request) -> request.method().equals("POST"))
+			.singleElement()
+			.satisfies((sent) -> assertThat(sent.bodyText()).isEqualTo(transfer));
+	}
+
+	/** The org's token first, so that only the WaaS call under test reaches Cobo below. */
+	private void haveTheTokenOfOrgAcme() {
+		this.portal.get().uri("/orgs/org-acme/wallets").exchange().expectStatus().isOk();
+		this.sim.resetCounters();
 	}
 
 }
