@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.cobooauth.benchmarks.support.CoboApplication;
 import dev.cobooauth.benchmarks.support.FakeCobo;
 import dev.cobooauth.benchmarks.support.MachineLoad;
 import dev.cobooauth.oauth2.CoboOrg;
+import dev.cobooauth.test.TestKeyPair;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,18 +45,26 @@ import org.springframework.web.client.RestClient;
  * 3), verifying the response's signature, is measured alone by
  * {@code dev.cobooauth.signing.ResponseVerificationBenchmark}, in the starter's package because the
  * verifier is package-private there. This class uses only what an application gets: the beans.
+ * <p>
+ * A third client is the baseline a user would write by hand ({@link HandWrittenCoboInterceptor}:
+ * sign, verify, token from a map) on the same builder, so {@code coboRestClient − handWrittenRestClient}
+ * is what the starter costs beyond the work any Cobo client must do. The 20 s of warm-up per fork
+ * is there because the JDK client's figures keep falling for about that long; two forks show
+ * whether a JVM's JIT decisions matter.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@Warmup(iterations = 10, time = 2)
+@Measurement(iterations = 6, time = 2)
 public class AuthorizedGetBenchmark {
 
 	private static final String ORG = "org-bench";
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
 	/** Already canonical, so the signing interceptor sends it as it is. */
 	private static final String URI_TEMPLATE = "/wallets?wallet_type=Custodial&limit=10";
@@ -76,18 +86,29 @@ public class AuthorizedGetBenchmark {
 
 	private RestClient plainRestClient;
 
+	private RestClient handWrittenRestClient;
+
 	@Setup
 	public void setUp() {
 		MachineLoad.record("AuthorizedGet " + this.httpClient + " start");
 		this.server = FakeCobo.start(1);
-		this.application = CoboApplication.start(this.server.baseUrl(), this.server.responsePublicKeyHex(),
-				CoboApplication.newAppKey(), Map.of("spring.http.clients.imperative.factory", this.httpClient));
+		TestKeyPair appKey = CoboApplication.newAppKey();
+		this.application = CoboApplication.start(this.server.baseUrl(), this.server.responsePublicKeyHex(), appKey,
+				Map.of("spring.http.clients.imperative.factory", this.httpClient));
 		this.coboRestClient = this.application.getBean("coboRestClient", RestClient.class);
 		this.plainRestClient = this.application.getBean(RestClient.Builder.class).baseUrl(this.server.baseUrl()).build();
+		this.handWrittenRestClient = this.application.getBean(RestClient.Builder.class)
+			.baseUrl(this.server.baseUrl())
+			.bufferContent((uri, method) -> true)
+			.requestInterceptor(new HandWrittenCoboInterceptor(appKey.privateKeyHex(), this.server.responsePublicKeyHex(),
+					Map.of(ORG, "hand-written-token"), ORG))
+			.build();
 		// The first call fetches the org's token; every measured call finds it cached.
 		String first = coboRestClient();
 		ResponseEntity<byte[]> plain = this.plainRestClient.get().uri(URI_TEMPLATE).retrieve().toEntity(byte[].class);
-		if (!first.equals(new String(plain.getBody(), StandardCharsets.UTF_8)) || !first.equals(FakeCobo.WALLETS_BODY)) {
+		String handWritten = this.handWrittenRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class);
+		if (!first.equals(new String(plain.getBody(), StandardCharsets.UTF_8)) || !first.equals(FakeCobo.WALLETS_BODY)
+				|| !first.equals(handWritten)) {
 			throw new IllegalStateException("The two clients do not get the same answer");
 		}
 		System.out.println("# HTTP client of both: " + requestFactoryOf(this.plainRestClient));
@@ -114,16 +135,27 @@ public class AuthorizedGetBenchmark {
 	@Benchmark
 	public String coboRestClient(CallerCpu cpu) {
 		long start = THREADS.getCurrentThreadCpuTime();
+		long processStart = OS.getProcessCpuTime();
 		String body = coboRestClient();
-		cpu.add(THREADS.getCurrentThreadCpuTime() - start);
+		cpu.add(THREADS.getCurrentThreadCpuTime() - start, OS.getProcessCpuTime() - processStart);
 		return body;
 	}
 
 	@Benchmark
 	public String plainRestClient(CallerCpu cpu) {
 		long start = THREADS.getCurrentThreadCpuTime();
+		long processStart = OS.getProcessCpuTime();
 		String body = this.plainRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class);
-		cpu.add(THREADS.getCurrentThreadCpuTime() - start);
+		cpu.add(THREADS.getCurrentThreadCpuTime() - start, OS.getProcessCpuTime() - processStart);
+		return body;
+	}
+
+	@Benchmark
+	public String handWrittenRestClient(CallerCpu cpu) {
+		long start = THREADS.getCurrentThreadCpuTime();
+		long processStart = OS.getProcessCpuTime();
+		String body = this.handWrittenRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class);
+		cpu.add(THREADS.getCurrentThreadCpuTime() - start, OS.getProcessCpuTime() - processStart);
 		return body;
 	}
 
@@ -144,17 +176,22 @@ public class AuthorizedGetBenchmark {
 		/** CPU nanoseconds of the calling thread, over the iteration. */
 		public long callerCpuNanos;
 
+		/** CPU nanoseconds of the whole process during the calls (the JDK client's selector thread too). */
+		public long processCpuNanos;
+
 		/** Calls made in the iteration. */
 		public long calls;
 
-		void add(long nanos) {
-			this.callerCpuNanos += nanos;
+		void add(long callerNanos, long processNanos) {
+			this.callerCpuNanos += callerNanos;
+			this.processCpuNanos += processNanos;
 			this.calls++;
 		}
 
 		@Setup(Level.Iteration)
 		public void reset() {
 			this.callerCpuNanos = 0;
+			this.processCpuNanos = 0;
 			this.calls = 0;
 		}
 

@@ -15,12 +15,13 @@ import tools.jackson.databind.JsonNode;
  * @param method the benchmark method
  * @param params the {@code @Param} values
  * @param threads the threads it ran with
+ * @param forks the JVMs it ran in; each secondary result lists every fork's iterations in turn
  * @param score the primary score
  * @param error the half-width of the 99.9% confidence interval, NaN when JMH had too few samples
  * @param unit the primary score's unit
  * @param secondary each secondary result's per-iteration values
  */
-record JmhResult(String benchmarkClass, String method, Map<String, String> params, int threads, double score,
+record JmhResult(String benchmarkClass, String method, Map<String, String> params, int threads, int forks, double score,
 		double error, String unit, Map<String, List<Double>> secondary) {
 
 	static JmhResult of(JsonNode run) {
@@ -32,6 +33,7 @@ record JmhResult(String benchmarkClass, String method, Map<String, String> param
 		Map<String, List<Double>> secondary = new LinkedHashMap<>();
 		run.path("secondaryMetrics").properties().forEach((entry) -> secondary.put(entry.getKey(), rawData(entry.getValue())));
 		return new JmhResult(parts[parts.length - 2], parts[parts.length - 1], params, run.path("threads").asInt(),
+				run.path("forks").asInt(1),
 				primary.path("score").asDouble(), primary.path("scoreError").asDouble(Double.NaN),
 				primary.path("scoreUnit").asString(), secondary);
 	}

@@ -54,6 +54,9 @@ public final class CoboApplication {
 		properties.put("cobo.app.client-id", CLIENT_ID);
 		properties.put("cobo.app.private-key", appKey.privateKeyHex());
 		properties.put("logging.level.root", "WARN");
+		// What Boot picks with the starter's own dependencies; pinned because this module also has
+		// Reactor Netty (for the WebClient benchmark), which Boot would otherwise prefer.
+		properties.put("spring.http.clients.imperative.factory", "jdk");
 		properties.putAll(extraProperties);
 		Class<?>[] sources = new Class<?>[extraSources.length + 1];
 		sources[0] = App.class;
