@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.cobooauth.benchmarks.support.CoboApplication;
@@ -134,29 +135,17 @@ public class AuthorizedGetBenchmark {
 
 	@Benchmark
 	public String coboRestClient(CallerCpu cpu) {
-		long start = THREADS.getCurrentThreadCpuTime();
-		long processStart = OS.getProcessCpuTime();
-		String body = coboRestClient();
-		cpu.add(THREADS.getCurrentThreadCpuTime() - start, OS.getProcessCpuTime() - processStart);
-		return body;
+		return cpu.measure(() -> coboRestClient());
 	}
 
 	@Benchmark
 	public String plainRestClient(CallerCpu cpu) {
-		long start = THREADS.getCurrentThreadCpuTime();
-		long processStart = OS.getProcessCpuTime();
-		String body = this.plainRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class);
-		cpu.add(THREADS.getCurrentThreadCpuTime() - start, OS.getProcessCpuTime() - processStart);
-		return body;
+		return cpu.measure(() -> this.plainRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class));
 	}
 
 	@Benchmark
 	public String handWrittenRestClient(CallerCpu cpu) {
-		long start = THREADS.getCurrentThreadCpuTime();
-		long processStart = OS.getProcessCpuTime();
-		String body = this.handWrittenRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class);
-		cpu.add(THREADS.getCurrentThreadCpuTime() - start, OS.getProcessCpuTime() - processStart);
-		return body;
+		return cpu.measure(() -> this.handWrittenRestClient.get().uri(URI_TEMPLATE).retrieve().body(String.class));
 	}
 
 	private String coboRestClient() {
@@ -182,10 +171,14 @@ public class AuthorizedGetBenchmark {
 		/** Calls made in the iteration. */
 		public long calls;
 
-		void add(long callerNanos, long processNanos) {
-			this.callerCpuNanos += callerNanos;
-			this.processCpuNanos += processNanos;
+		String measure(Supplier<String> call) {
+			long start = THREADS.getCurrentThreadCpuTime();
+			long processStart = OS.getProcessCpuTime();
+			String body = call.get();
+			this.callerCpuNanos += THREADS.getCurrentThreadCpuTime() - start;
+			this.processCpuNanos += OS.getProcessCpuTime() - processStart;
 			this.calls++;
+			return body;
 		}
 
 		@Setup(Level.Iteration)

@@ -3,6 +3,7 @@ package dev.cobooauth.benchmarks.http;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.cobooauth.benchmarks.support.CoboApplication;
@@ -91,26 +92,17 @@ public class WebClientAuthorizedGetBenchmark {
 
 	@Benchmark
 	public String coboWebClient(ProcessCpu cpu) {
-		long start = OS.getProcessCpuTime();
-		String body = coboWebClient();
-		cpu.add(OS.getProcessCpuTime() - start);
-		return body;
+		return cpu.measure(this::coboWebClient);
 	}
 
 	@Benchmark
 	public String plainWebClient(ProcessCpu cpu) {
-		long start = OS.getProcessCpuTime();
-		String body = plainWebClient();
-		cpu.add(OS.getProcessCpuTime() - start);
-		return body;
+		return cpu.measure(this::plainWebClient);
 	}
 
 	@Benchmark
 	public String handWrittenWebClient(ProcessCpu cpu) {
-		long start = OS.getProcessCpuTime();
-		String body = handWrittenWebClient();
-		cpu.add(OS.getProcessCpuTime() - start);
-		return body;
+		return cpu.measure(this::handWrittenWebClient);
 	}
 
 	private String coboWebClient() {
@@ -140,9 +132,12 @@ public class WebClientAuthorizedGetBenchmark {
 		/** Calls made in the iteration. */
 		public long calls;
 
-		void add(long nanos) {
-			this.processCpuNanos += nanos;
+		String measure(Supplier<String> call) {
+			long start = OS.getProcessCpuTime();
+			String body = call.get();
+			this.processCpuNanos += OS.getProcessCpuTime() - start;
 			this.calls++;
+			return body;
 		}
 
 		@Setup(Level.Iteration)
