@@ -32,7 +32,7 @@ import dev.cobooauth.signing.KeyType;
  * stops on Ctrl-C (or any signal that ends the JVM normally). An argument it does not know stops it
  * with the usage line and exit status 2; {@code --help} prints the usage line.
  */
-public final class StandaloneSimulator {
+final class StandaloneSimulator {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
