@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with what to add.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "cobo.token-store.type", havingValue = "jdbc")
+@ConditionalOnProperty(name = JdbcStores.TYPE, havingValue = "jdbc")
 class JdbcTokenStoreConfiguration {
 
 	private static final String TOKEN_STORE = "the token store";
