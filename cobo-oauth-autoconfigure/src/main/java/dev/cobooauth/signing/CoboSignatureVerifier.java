@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Checks a signature over a Cobo digest against a public key: Cobo's response signatures (always
@@ -90,10 +90,13 @@ final class CoboSignatureVerifier {
 	}
 
 	private boolean verifyEd25519(byte[] digest, byte[] signature) {
-		Ed25519Signer verifier = new Ed25519Signer();
-		verifier.init(false, this.publicKey);
-		verifier.update(digest, 0, digest.length);
-		return verifier.verifySignature(signature);
+		if (signature.length != Ed25519.SIGNATURE_SIZE) {
+			return false;
+		}
+		// Straight to the key, whose point was decoded once: an Ed25519Signer would copy the digest
+		// into a buffer of its own and take a lock on every call.
+		return ((Ed25519PublicKeyParameters) this.publicKey).verify(Ed25519.Algorithm.Ed25519, null, digest, 0,
+				digest.length, signature, 0);
 	}
 
 	private boolean verifySecp256k1(byte[] digest, byte[] signature) {

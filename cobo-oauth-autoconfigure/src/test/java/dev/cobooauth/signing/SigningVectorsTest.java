@@ -65,6 +65,33 @@ class SigningVectorsTest {
 
 	@ParameterizedTest
 	@MethodSource("ed25519Vectors")
+	void ed25519SignatureOfTheSdkVerifiesInEitherLetterCase(JsonNode vector) {
+		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector");
+		String signature = text(vector, "signature_hex");
+
+		assertThat(verifier.verify(digestOf(vector), signature)).isTrue();
+		assertThat(verifier.verify(digestOf(vector), signature.toUpperCase())).isTrue();
+	}
+
+	@ParameterizedTest
+	@MethodSource("ed25519Vectors")
+	void aMangledEd25519SignatureIsRefusedWithoutAnError(JsonNode vector) {
+		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector");
+		byte[] digest = digestOf(vector);
+		String signature = text(vector, "signature_hex");
+		char otherDigit = (signature.charAt(signature.length() - 1) == '0') ? '1' : '0';
+		String oneDigitOff = signature.substring(0, signature.length() - 1) + otherDigit;
+
+		assertThat(verifier.verify(digest, oneDigitOff)).isFalse();
+		assertThat(verifier.verify(digest, signature.substring(2))).as("a byte short").isFalse();
+		assertThat(verifier.verify(digest, signature + "00")).as("a byte too many").isFalse();
+		assertThat(verifier.verify(digest, "")).isFalse();
+		assertThat(verifier.verify(digest, "zz" + signature.substring(2))).as("not hex").isFalse();
+		assertThat(verifier.verify(digest, null)).isFalse();
+	}
+
+	@ParameterizedTest
+	@MethodSource("ed25519Vectors")
 	void aSignatureOverAnotherDigestDoesNotVerify(JsonNode vector) {
 		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector");
 		byte[] other = SigningDigest.ofRequest("GET", "/v2/other", text(vector, "nonce"), "", new byte[0]);
