@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where the benchmark thread's CPU goes, from a JFR recording made by JMH's jfr profiler.
 
-    java -jar benchmarks/target/benchmarks.jar "AuthorizedGetBenchmark.coboRestClient" -p httpClient=simple \
+    java -jar benchmarks/target/benchmarks.jar AuthorizedGetBenchmark -p client=simple \
         -wi 2 -i 5 -r 4s -prof "jfr:dir=benchmarks/target/jfr;configName=profile"
     jfr print --json --stack-depth 64 --events jdk.ExecutionSample benchmarks/target/jfr/*/profile.jfr > samples.json
     python3 benchmarks/profile/jfr_breakdown.py samples.json

@@ -38,9 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 6, time = 2)
 public class RequestSigningBenchmark {
 
 	@Param({ "GET_WALLETS", "POST_TRANSFER" })

@@ -39,9 +39,9 @@ import org.springframework.web.client.RestClient;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 6, time = 2)
 public class ResponseVerificationBenchmark {
 
 	/** Benchmark 2's request. */

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -28,12 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ResultsReport {
 
-	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am clean package -DskipTests && "
-			+ "java -jar benchmarks/target/benchmarks.jar -rf json -rff benchmarks/target/results.json";
+	static final String COMMAND = "benchmarks/run.sh";
 
 	private static final double SIGNING_TARGET_MICROS = 35;
 
-	private static final double SDK_SPEEDUP_TARGET = 3;
+	private static final double SDK_SPEEDUP_TARGET = 5;
 
 	private static final double HTTP_SLACK_MICROS = 10;
 
@@ -43,7 +44,29 @@ public final class ResultsReport {
 	/** Issue 15: coboWebClient's overhead within 30 µs of process CPU per call of coboRestClient's. */
 	private static final double WEB_CLIENT_SLACK_MICROS = 30;
 
+	/** The three clients of the authorized-call benchmark, as its counters name them. */
+	private static final List<String> CLIENTS = List.of("plain", "handWritten", "cobo");
+
+	private static final String PROCESS_CPU = "ProcessCpuNanos";
+
+	private static final String CALLER_CPU = "CallerCpuNanos";
+
+	private static final String CLIENT_CPU = "ClientCpuNanos";
+
+	private static final String WALL = "Nanos";
+
+	private static final String JIT = "jitCpuNanos";
+
+	/** The HTTP clients of the authorized-call benchmark's {@code RestClient}s. */
+	private static final List<String> REST_CLIENTS = List.of("jdk", "simple", "http_components");
+
 	private static final double HEAP_TARGET_BYTES = 2048;
+
+	/** How many times libsodium's time the starter's response check may take. */
+	private static final double CRYPTO_FLOOR_FACTOR = 2;
+
+	/** How far a figure may move between the first and second half of the measured iterations. */
+	private static final double PLATEAU_TOLERANCE = 0.05;
 
 	private static final double SCALING_SHARE = 0.75;
 
@@ -90,13 +113,16 @@ public final class ResultsReport {
 		line();
 		machine();
 		settings();
+		plateau();
 		signing();
+		nativeFloor();
 		authorizedGet();
 		handWrittenBaseline();
 		webClient();
 		cachedLookup();
 		tokenRequests();
 		heap();
+		endToEnd();
 		return this.out.toString();
 	}
 
@@ -157,7 +183,9 @@ public final class ResultsReport {
 		line(COMMAND);
 		line("```");
 		line();
-		line("JMH settings per benchmark, as the JSON recorded them (the command above keeps each class's annotations):");
+		line("It builds the benchmarks jar, portal-app and the libsodium floor, runs JMH (each class's own "
+				+ "annotations), the libsodium floor and the end-to-end `wrk` run, and writes this file. "
+				+ "JMH settings per benchmark, as the JSON recorded them:");
 		line();
 		line("| benchmark | mode | forks | warm-up | measurement | extra JVM arguments |");
 		line("|---|---|---|---|---|---|");
@@ -175,7 +203,8 @@ public final class ResultsReport {
 		}
 		line();
 		line("Errors are JMH's 99.9% confidence half-widths; `n/a` where it had too few samples. The load table above "
-				+ "has one start and end per JMH fork, that is per benchmark method and parameter value, in run order.");
+				+ "has one start and end per JMH fork, that is per benchmark method and parameter value, in run order, "
+				+ "then the libsodium floor's and the end-to-end run's.");
 		line();
 	}
 
@@ -185,6 +214,102 @@ public final class ResultsReport {
 			return count + " × " + run.path(phase + "Time").asString();
 		}
 		return count + ((count == 1) ? " round" : " rounds");
+	}
+
+	private void plateau() {
+		line("## Did the figures settle?");
+		line();
+		line("Each timed benchmark's figure over the first and the second half of every fork's measured iterations. "
+				+ "A figure still moving by more than " + (int) (PLATEAU_TOLERANCE * 100) + "% between the halves "
+				+ "means its warm-up was too short. For the authorized calls (a round is one call of each of the "
+				+ "three clients), the starter's client-side CPU per call, its difference from the hand-written "
+				+ "baseline's, and the JIT compiler's CPU per round are shown the same way.");
+		line();
+		line("| benchmark | forks × measured iterations | first half | second half | change | settled | "
+				+ "starter's client-side CPU, µs/call | starter − hand-written, µs/call | JIT CPU, µs/round |");
+		line("|---|---|---|---|---|---|---|---|---|");
+		for (JmhResult result : this.results) {
+			if ("ss".equals(result.mode()) || result.primary().size() < 2 * result.forks()) {
+				continue;
+			}
+			double first = mean(result.half(result.primary(), 0));
+			double second = mean(result.half(result.primary(), 1));
+			double change = (second - first) / first;
+			String cobo = "";
+			String difference = "";
+			if (result.secondary().containsKey("cobo" + CLIENT_CPU)) {
+				cobo = fmt(perCall(result, "cobo" + CLIENT_CPU, 0)) + " → " + fmt(perCall(result, "cobo" + CLIENT_CPU, 1));
+				difference = fmt(perCall(result, "cobo" + CLIENT_CPU, 0) - perCall(result, "handWritten" + CLIENT_CPU, 0))
+						+ " → " + fmt(perCall(result, "cobo" + CLIENT_CPU, 1) - perCall(result, "handWritten" + CLIENT_CPU, 1));
+			}
+			String jit = result.secondary().containsKey(JIT)
+					? fmt(perCall(result, JIT, 0)) + " → " + fmt(perCall(result, JIT, 1)) : "";
+			line("| " + name(result) + " | " + result.forks() + " × " + result.primary().size() / result.forks() + " | "
+					+ fmt(first) + " " + result.unit() + " | " + fmt(second) + " " + result.unit() + " | "
+					+ String.format(Locale.ROOT, "%+.1f%%", change * 100) + " | "
+					+ (Math.abs(change) <= PLATEAU_TOLERANCE ? "yes" : "**no**") + " | " + cobo + " | " + difference
+					+ " | " + jit + " |");
+		}
+		line();
+	}
+
+	private static String name(JmhResult result) {
+		String params = result.params().isEmpty() ? "" : " " + String.join(",", result.params().values());
+		return result.benchmarkClass().replace("Benchmark", "") + "." + result.method() + params
+				+ ((result.threads() > 1) ? " (" + result.threads() + " threads)" : "");
+	}
+
+	private void nativeFloor() throws IOException {
+		Path file = this.directory.resolve("libsodium.json");
+		if (!Files.exists(file)) {
+			return;
+		}
+		Map<String, JsonNode> floor = new LinkedHashMap<>();
+		for (String jsonLine : Files.readAllLines(file)) {
+			if (!jsonLine.isBlank()) {
+				JsonNode operation = JsonMapper.builder().build().readTree(jsonLine);
+				floor.put(operation.path("operation").asString(), operation);
+			}
+		}
+		line("## 1b. The cryptography against libsodium");
+		line();
+		String version = floor.values().stream().findFirst().map((o) -> o.path("libsodium").asString()).orElse("?");
+		line("The floor: the same work done by libsodium " + version + " (Debian's `libsodium-dev`) in a C program, "
+				+ "`benchmarks/native/libsodium_floor.c`, which `benchmarks/run.sh` builds with `gcc -O2` and runs "
+				+ "right after JMH, on the same inputs (the fake Cobo's ~400-byte answer, benchmark 1's requests). "
+				+ "Per operation it runs 2 s of warm-up, then 1-s rounds; the figure is the mean over the rounds "
+				+ "(min–max in brackets). Response check: double SHA-256 of `body|timestamp`, hex signature "
+				+ "decoded, Ed25519 verified. Signing: the string to sign with a fresh nonce, double SHA-256, "
+				+ "Ed25519 signature, hex. The starter's side is JMH's figure for the same work (the response check "
+				+ "also finds the two headers).");
+		line();
+		line("| operation | starter (BouncyCastle, Java), µs | libsodium (C), µs | starter / libsodium | target |");
+		line("|---|---|---|---|---|");
+		Optional<JmhResult> verify = find("ResponseVerificationBenchmark", "verify", (r) -> true);
+		if (verify.isPresent() && floor.containsKey("verify_response")) {
+			double ratio = verify.get().score() / floor.get("verify_response").path("microsPerOperation").asDouble();
+			line("| response check (`CoboResponseVerifier.verify`) | " + scored(verify.get()) + " | "
+					+ nativeFigure(floor.get("verify_response")) + " | " + ratio(ratio) + " | ≤ "
+					+ ratio(CRYPTO_FLOOR_FACTOR) + ": " + verdict(ratio <= CRYPTO_FLOOR_FACTOR) + " |");
+		}
+		for (String request : List.of("GET_WALLETS", "POST_TRANSFER")) {
+			Optional<JmhResult> ours = find("RequestSigningBenchmark", "ours", (r) -> request.equals(r.param("request")));
+			JsonNode nativeSign = floor.get("sign_" + request.toLowerCase(Locale.ROOT));
+			if (ours.isPresent() && nativeSign != null) {
+				line("| signing " + request + " (`CoboRequestSigner.sign`) | " + scored(ours.get()) + " | "
+						+ nativeFigure(nativeSign) + " | "
+						+ ratio(ours.get().score() / nativeSign.path("microsPerOperation").asDouble())
+						+ " | reported, no target |");
+			}
+		}
+		line();
+	}
+
+	private static String nativeFigure(JsonNode operation) {
+		List<Double> rounds = new ArrayList<>();
+		operation.path("rounds").values().forEach((round) -> rounds.add(round.asDouble()));
+		return fmt(operation.path("microsPerOperation").asDouble()) + " (" + fmt(min(rounds)) + "–" + fmt(max(rounds))
+				+ ")";
 	}
 
 	private void signing() {
@@ -215,11 +340,12 @@ public final class ResultsReport {
 		line();
 	}
 
+	private Optional<JmhResult> authorizedGet(String client) {
+		return find("AuthorizedGetBenchmark", "roundOfThreeCalls", (r) -> client.equals(r.param("client")));
+	}
+
 	private void authorizedGet() {
-		List<String> clients = this.results.stream()
-			.filter((r) -> r.is("AuthorizedGetBenchmark", "coboRestClient"))
-			.map((r) -> r.param("httpClient"))
-			.toList();
+		List<String> clients = REST_CLIENTS.stream().filter((client) -> authorizedGet(client).isPresent()).toList();
 		if (clients.isEmpty()) {
 			return;
 		}
@@ -228,41 +354,34 @@ public final class ResultsReport {
 		line("`coboRestClient` (Org Access Token from the cache, request signed, response signature verified) "
 				+ "against a plain `RestClient` from the same Boot `RestClient.Builder`, both calling "
 				+ "`GET /v2/wallets?wallet_type=Custodial&limit=10` on the same local JDK `HttpServer` that answers "
-				+ "a fixed, pre-signed ~400-byte body and checks nothing. µs/op. The HTTP client under both is Boot's "
-				+ "`spring.http.clients.imperative.factory`: `jdk` (what Boot picks with the starter's dependencies) "
-				+ "and `simple` (`HttpURLConnection`, no hand-off to another thread).");
+				+ "a fixed, pre-signed ~400-byte body and checks nothing. The HTTP client under both is Boot's "
+				+ "`spring.http.clients.imperative.factory`: `jdk` (what Boot picks with the starter's dependencies), "
+				+ "`simple` (`HttpURLConnection`, on the caller's thread) and `http_components` (Apache HttpClient 5). "
+				+ "The clients take turns call by call in one JVM (with the hand-written baseline of 2b), so "
+				+ "whatever else runs meanwhile falls on all alike. µs per call; mean ± twice the standard error "
+				+ "over the measured iterations of all forks.");
 		line();
 		Optional<JmhResult> signing = find("RequestSigningBenchmark", "ours", (r) -> "GET_WALLETS".equals(r.param("request")));
 		double budget = signing.map((r) -> r.score() + HTTP_SLACK_MICROS).orElse(Double.NaN);
 		line("| HTTP client | measure | plain `RestClient` | `coboRestClient` | cobo / plain | overhead (cobo − plain) | "
 				+ "target: overhead ≤ signing + " + fmt(HTTP_SLACK_MICROS) + " µs = " + fmt(budget) + " µs |");
 		line("|---|---|---|---|---|---|---|");
-		double cpuOverhead = Double.NaN;
 		for (String client : clients) {
-			Optional<JmhResult> plain = find("AuthorizedGetBenchmark", "plainRestClient", (r) -> client.equals(r.param("httpClient")));
-			Optional<JmhResult> cobo = find("AuthorizedGetBenchmark", "coboRestClient", (r) -> client.equals(r.param("httpClient")));
-			if (plain.isEmpty() || cobo.isEmpty()) {
-				continue;
-			}
-			double overhead = cobo.get().score() - plain.get().score();
-			double error = Math.hypot(nanToZero(cobo.get().error()), nanToZero(plain.get().error()));
-			line("| " + client + " | time per call | " + scored(plain.get()) + " | " + scored(cobo.get()) + " | "
-					+ ratio(cobo.get().score() / plain.get().score()) + " | " + fmt(overhead) + " ± " + fmt(error) + " µs | "
-					+ (signing.isPresent() ? verdict(overhead <= budget) : "n/a") + " |");
-			double plainCpu = callerCpuMicros(plain.get());
-			double coboCpu = callerCpuMicros(cobo.get());
-			if (!Double.isNaN(plainCpu) && !Double.isNaN(coboCpu)) {
-				if (Double.isNaN(cpuOverhead) || "simple".equals(client)) {
-					cpuOverhead = coboCpu - plainCpu;
-				}
-				line("| " + client + " | CPU of the calling thread per call | " + fmt(plainCpu) + " | " + fmt(coboCpu) + " | "
-						+ ratio(coboCpu / plainCpu) + " | " + fmt(coboCpu - plainCpu) + " µs | "
-						+ (signing.isPresent() ? verdict(coboCpu - plainCpu <= budget) : "n/a") + " |");
+			JmhResult result = authorizedGet(client).get();
+			for (String measure : List.of(WALL, CALLER_CPU, CLIENT_CPU, PROCESS_CPU)) {
+				double plain = perCall(result, "plain" + measure);
+				double cobo = perCall(result, "cobo" + measure);
+				line("| " + client + " | " + measureName(measure) + " | " + fmt(plain) + " | " + fmt(cobo) + " | "
+						+ ratio(cobo / plain) + " | " + difference(result, "cobo", "plain", measure) + " µs | "
+						+ (signing.isPresent() ? verdict(cobo - plain <= budget) : "n/a") + " |");
 			}
 		}
 		line();
-		line("Time per call includes waiting for a core on a busy machine; the calling thread's CPU time does not, "
-				+ "and everything the starter adds (token lookup, signing, verification) runs on the calling thread.");
+		line("Time per call includes waiting for a core on a busy machine; CPU time does not. The calling thread "
+				+ "runs everything the starter adds to a `RestClient` (token lookup, signing, verification); the "
+				+ "client side adds the HTTP client's own I/O threads (the JDK client's selector and workers); the "
+				+ "process's CPU during a call adds the in-process fake Cobo and whatever else the JVM did meanwhile "
+				+ "(the JIT compiler, a collection), which makes it the noisiest of the three.");
 		line();
 		line("The signing cost is benchmark 1's `ours` for GET_WALLETS. Where the overhead goes, each part measured "
 				+ "alone in the same run:");
@@ -286,16 +405,20 @@ public final class ResultsReport {
 			explained += 1 / lookup.get().score();
 		}
 		line("| sum of the parts | " + fmt(explained) + " |");
-		line("| CPU overhead per call (`simple` client), minus the sum: interceptors, canonical URI, body buffering, "
-				+ "headers, and the noise of measuring the parts apart | " + fmt(cpuOverhead - explained) + " |");
+		Optional<JmhResult> simple = authorizedGet("simple");
+		if (simple.isPresent()) {
+			double overhead = perCall(simple.get(), "cobo" + CALLER_CPU) - perCall(simple.get(), "plain" + CALLER_CPU);
+			line("| calling thread's CPU overhead per call (`simple` client), minus the sum: interceptors, canonical "
+					+ "URI, body buffering, headers, and the noise of measuring the parts apart | "
+					+ fmt(overhead - explained) + " |");
+		}
 		line();
 	}
 
 	private void handWrittenBaseline() {
-		List<String> clients = this.results.stream()
-			.filter((r) -> r.is("AuthorizedGetBenchmark", "handWrittenRestClient"))
-			.map((r) -> r.param("httpClient"))
-			.toList();
+		List<String> clients = new ArrayList<>(REST_CLIENTS);
+		clients.add("webclient");
+		clients.removeIf((client) -> authorizedGet(client).isEmpty());
 		if (clients.isEmpty()) {
 			return;
 		}
@@ -303,110 +426,100 @@ public final class ResultsReport {
 		line();
 		line("The baseline a user would write instead of the starter: one `ClientHttpRequestInterceptor` that "
 				+ "takes the token from a map, signs with BouncyCastle and verifies the answer's signature over the "
-				+ "buffered body, on the same `RestClient.Builder` and HTTP client. CPU µs of the calling thread per "
-				+ "call; the last columns compare the first and second half of each fork's measured iterations of "
-				+ "`coboRestClient` (a figure still falling means the warm-up was too short).");
+				+ "buffered body (`RestClient.Builder#bufferContent`), or for `WebClient` (Reactor Netty, each call "
+				+ "blocked on) the same as an `ExchangeFilterFunction`, on the same builder and HTTP client. The "
+				+ "measure is the CPU of the client side during each call: the calling thread's and the HTTP "
+				+ "client's I/O threads' (JDK selector and workers, Netty event loops), where everything a client "
+				+ "and the starter do runs; the calling thread's alone and the whole process's are shown beside it. "
+				+ "µs per call; differences are mean ± twice the standard error over the measured iterations of all "
+				+ "forks.");
 		line();
-		line("| HTTP client | plain | hand-written | `coboRestClient` | hand-written − plain | cobo − hand-written "
-				+ "| target: cobo − hand-written ≤ " + fmt(HAND_WRITTEN_SLACK_MICROS) + " µs | cobo, first half "
-				+ "| cobo, second half |");
+		line("| client | plain | hand-written | starter | hand-written − plain | starter − hand-written "
+				+ "| target: starter − hand-written ≤ " + fmt(HAND_WRITTEN_SLACK_MICROS) + " µs | same, calling "
+				+ "thread only | same, whole process |");
 		line("|---|---|---|---|---|---|---|---|---|");
 		for (String client : clients) {
-			Optional<JmhResult> plain = find("AuthorizedGetBenchmark", "plainRestClient", (r) -> client.equals(r.param("httpClient")));
-			Optional<JmhResult> hand = find("AuthorizedGetBenchmark", "handWrittenRestClient", (r) -> client.equals(r.param("httpClient")));
-			Optional<JmhResult> cobo = find("AuthorizedGetBenchmark", "coboRestClient", (r) -> client.equals(r.param("httpClient")));
-			if (plain.isEmpty() || hand.isEmpty() || cobo.isEmpty()) {
-				continue;
-			}
-			double plainCpu = callerCpuMicros(plain.get());
-			double handCpu = callerCpuMicros(hand.get());
-			double coboCpu = callerCpuMicros(cobo.get());
-			line("| " + client + " | " + fmt(plainCpu) + " | " + fmt(handCpu) + " | " + fmt(coboCpu) + " | "
-					+ fmt(handCpu - plainCpu) + " | " + fmt(coboCpu - handCpu) + " | "
-					+ verdict(coboCpu - handCpu <= HAND_WRITTEN_SLACK_MICROS) + " | "
-					+ fmt(callerCpuMicrosOfHalf(cobo.get(), 0)) + " | " + fmt(callerCpuMicrosOfHalf(cobo.get(), 1)) + " |");
+			JmhResult result = authorizedGet(client).get();
+			double cobo = perCall(result, "cobo" + CLIENT_CPU);
+			double hand = perCall(result, "handWritten" + CLIENT_CPU);
+			line("| " + client + " | " + fmt(perCall(result, "plain" + CLIENT_CPU)) + " | " + fmt(hand) + " | "
+					+ fmt(cobo) + " | " + difference(result, "handWritten", "plain", CLIENT_CPU) + " | "
+					+ difference(result, "cobo", "handWritten", CLIENT_CPU) + " | "
+					+ verdict(cobo - hand <= HAND_WRITTEN_SLACK_MICROS) + " | "
+					+ difference(result, "cobo", "handWritten", CALLER_CPU) + " | "
+					+ difference(result, "cobo", "handWritten", PROCESS_CPU) + " |");
 		}
 		line();
 	}
 
 	private void webClient() {
-		Optional<JmhResult> plain = find("WebClientAuthorizedGetBenchmark", "plainWebClient", (r) -> true);
-		Optional<JmhResult> hand = find("WebClientAuthorizedGetBenchmark", "handWrittenWebClient", (r) -> true);
-		Optional<JmhResult> cobo = find("WebClientAuthorizedGetBenchmark", "coboWebClient", (r) -> true);
-		if (plain.isEmpty() || hand.isEmpty() || cobo.isEmpty()) {
+		Optional<JmhResult> web = authorizedGet("webclient");
+		if (web.isEmpty()) {
 			return;
 		}
-		line("## 2c. WebClient (Reactor Netty) against RestClient");
+		line("## 2c. WebClient against RestClient");
 		line();
-		line("`coboWebClient`, a plain `WebClient` and a hand-written signing `ExchangeFilterFunction` on the same "
-				+ "Boot `WebClient.Builder`, each call blocked on. A reactive call's work runs on Netty's event loop as "
-				+ "well as on the caller's thread, so the measure is the whole process's CPU per call (the in-process "
-				+ "fake Cobo included, alike for all); benchmark 2's `RestClient` calls record the same measure.");
+		line("What the starter adds to a `WebClient` call (Reactor Netty; `coboWebClient` − plain `WebClient`) "
+				+ "against what it adds to a `RestClient` call on each HTTP client (`coboRestClient` − plain "
+				+ "`RestClient`), CPU of the client side per call (as in 2b): each difference is taken within its "
+				+ "own JVM, where the two clients took turns.");
 		line();
-		double plainCpu = cpuMicros(plain.get(), "processCpuNanos");
-		double handCpu = cpuMicros(hand.get(), "processCpuNanos");
-		double coboCpu = cpuMicros(cobo.get(), "processCpuNanos");
-		line("| measure | plain | hand-written | `coboWebClient` | hand-written − plain | cobo − hand-written | "
-				+ "target: cobo − hand-written ≤ " + fmt(HAND_WRITTEN_SLACK_MICROS) + " µs |");
-		line("|---|---|---|---|---|---|---|");
-		line("| time per call, µs | " + scored(plain.get()) + " | " + scored(hand.get()) + " | " + scored(cobo.get()) + " | "
-				+ fmt(hand.get().score() - plain.get().score()) + " | " + fmt(cobo.get().score() - hand.get().score())
-				+ " | |");
-		line("| process CPU per call, µs | " + fmt(plainCpu) + " | " + fmt(handCpu) + " | " + fmt(coboCpu) + " | "
-				+ fmt(handCpu - plainCpu) + " | " + fmt(coboCpu - handCpu) + " | "
-				+ verdict(coboCpu - handCpu <= HAND_WRITTEN_SLACK_MICROS) + " |");
-		line();
-		double webOverhead = coboCpu - plainCpu;
-		line("Overhead over the plain client, process CPU per call, against `coboRestClient`'s on each HTTP client "
-				+ "(the JDK client's selector thread makes its process figure noisier):");
-		line();
-		line("| `RestClient` HTTP client | `coboRestClient` overhead | `coboWebClient` overhead | difference | "
+		double webOverhead = perCall(web.get(), "cobo" + CLIENT_CPU) - perCall(web.get(), "plain" + CLIENT_CPU);
+		line("| `RestClient` HTTP client | `coboRestClient` − plain | `coboWebClient` − plain | difference | "
 				+ "target: within " + fmt(WEB_CLIENT_SLACK_MICROS) + " µs |");
 		line("|---|---|---|---|---|");
-		for (String client : List.of("jdk", "simple")) {
-			Optional<JmhResult> restPlain = find("AuthorizedGetBenchmark", "plainRestClient", (r) -> client.equals(r.param("httpClient")));
-			Optional<JmhResult> restCobo = find("AuthorizedGetBenchmark", "coboRestClient", (r) -> client.equals(r.param("httpClient")));
-			if (restPlain.isEmpty() || restCobo.isEmpty()) {
+		for (String client : REST_CLIENTS) {
+			Optional<JmhResult> rest = authorizedGet(client);
+			if (rest.isEmpty()) {
 				continue;
 			}
-			double restOverhead = cpuMicros(restCobo.get(), "processCpuNanos") - cpuMicros(restPlain.get(), "processCpuNanos");
-			line("| " + client + " | " + fmt(restOverhead) + " µs | " + fmt(webOverhead) + " µs | "
-					+ fmt(webOverhead - restOverhead) + " µs | "
-					+ verdict(Math.abs(webOverhead - restOverhead) <= WEB_CLIENT_SLACK_MICROS) + " |");
+			double restOverhead = perCall(rest.get(), "cobo" + CLIENT_CPU) - perCall(rest.get(), "plain" + CLIENT_CPU);
+			line("| " + client + " | " + difference(rest.get(), "cobo", "plain", CLIENT_CPU) + " µs | "
+					+ difference(web.get(), "cobo", "plain", CLIENT_CPU) + " µs | " + fmt(webOverhead - restOverhead)
+					+ " µs | " + verdict(Math.abs(webOverhead - restOverhead) <= WEB_CLIENT_SLACK_MICROS) + " |");
 		}
 		line();
 	}
 
-	/** @return the CPU µs per call of one recorded counter over all measured iterations, NaN if not recorded */
-	private static double cpuMicros(JmhResult result, String counter) {
-		List<Double> nanos = result.secondary().get(counter);
-		List<Double> calls = result.secondary().get("calls");
-		if (nanos == null || calls == null) {
-			return Double.NaN;
-		}
-		return sum(nanos) / sum(calls) / 1000;
+	private static String measureName(String measure) {
+		return switch (measure) {
+			case WALL -> "time per call";
+			case CALLER_CPU -> "CPU of the calling thread per call";
+			case CLIENT_CPU -> "CPU of the client side per call";
+			default -> "process CPU per call";
+		};
+	}
+
+	/** @return one counter per call, in µs, over all measured iterations */
+	private static double perCall(JmhResult result, String counter) {
+		return sum(result.secondary().get(counter)) / sum(result.secondary().get("calls")) / 1000;
 	}
 
 	/**
 	 * @param half 0 for the first half of each fork's measured iterations, 1 for the second
-	 * @return the calling thread's CPU µs per call over that half, NaN if not recorded
+	 * @return one counter per call, in µs, over that half
 	 */
-	private static double callerCpuMicrosOfHalf(JmhResult result, int half) {
-		List<Double> nanos = result.secondary().get("callerCpuNanos");
+	private static double perCall(JmhResult result, String counter, int half) {
+		return sum(result.half(result.secondary().get(counter), half))
+				/ sum(result.half(result.secondary().get("calls"), half)) / 1000;
+	}
+
+	/**
+	 * @return one client's measure per call minus another's, mean ± twice the standard error of the
+	 * per-iteration differences
+	 */
+	private static String difference(JmhResult result, String client, String baseline, String measure) {
+		List<Double> ofClient = result.secondary().get(client + measure);
+		List<Double> ofBaseline = result.secondary().get(baseline + measure);
 		List<Double> calls = result.secondary().get("calls");
-		if (nanos == null || calls == null || nanos.size() != calls.size() || nanos.size() % result.forks() != 0) {
-			return Double.NaN;
+		List<Double> differences = new ArrayList<>();
+		for (int i = 0; i < calls.size(); i++) {
+			differences.add((ofClient.get(i) - ofBaseline.get(i)) / calls.get(i) / 1000);
 		}
-		int perFork = nanos.size() / result.forks();
-		double nanosSum = 0;
-		double callsSum = 0;
-		for (int fork = 0; fork < result.forks(); fork++) {
-			int from = fork * perFork + half * (perFork / 2);
-			int to = (half == 0) ? fork * perFork + perFork / 2 : (fork + 1) * perFork;
-			nanosSum += sum(nanos.subList(from, to));
-			callsSum += sum(calls.subList(from, to));
-		}
-		return nanosSum / callsSum / 1000;
+		double mean = (sum(ofClient) - sum(ofBaseline)) / sum(calls) / 1000;
+		double variance = differences.stream().mapToDouble((d) -> (d - mean(differences)) * (d - mean(differences))).sum()
+				/ (differences.size() - 1);
+		return fmt(mean) + " ± " + fmt(2 * Math.sqrt(variance / differences.size()));
 	}
 
 	private void cachedLookup() {
@@ -518,9 +631,52 @@ public final class ResultsReport {
 		}
 	}
 
-	/** @return the calling thread's CPU µs per call over all measured iterations, NaN if not recorded */
-	private static double callerCpuMicros(JmhResult result) {
-		return cpuMicros(result, "callerCpuNanos");
+	private void endToEnd() throws IOException {
+		Path file = this.directory.resolve("end-to-end.json");
+		if (!Files.exists(file)) {
+			return;
+		}
+		JsonNode run = JsonMapper.builder().build().readTree(file.toFile());
+		JsonNode settings = run.path("settings");
+		line("## 6. End to end: portal-app under concurrent load");
+		line();
+		line("`benchmarks/end-to-end.sh`: `wrk` (" + settings.path("wrk_threads").asInt() + " thread, "
+				+ settings.path("connections").asInt() + " connections) sends `" + settings.path("request").asString()
+				+ "` to " + run.path("apps").path("starter").asString() + ", and to " + run.path("apps").path("plain").asString()
+				+ ". Both call one fake Cobo (a separate JVM answering a body signed once at startup). "
+				+ settings.path("warmup_seconds_per_app").asInt() + " s of warm-up each, then "
+				+ settings.path("rounds").asInt() + " rounds of " + settings.path("round_seconds").asInt() + " s per "
+				+ "application, alternating (" + settings.path("order").asString() + "). Heap "
+				+ "`" + settings.path("app_java_options").asString() + "` for both. wrk, both applications and the "
+				+ "fake Cobo share the machine's " + run.path("machine").path("cores").asInt() + " cores. Every run "
+				+ "had to answer 2xx only, without socket errors. Load average before and after: "
+				+ run.path("machine").path("load_average_before").asString() + " / "
+				+ run.path("machine").path("load_average_after").asString() + ".");
+		line();
+		line("| application | round | requests/s | p50, ms | p99, ms | application CPU per request, µs | non-2xx |");
+		line("|---|---|---|---|---|---|---|");
+		for (JsonNode round : run.path("runs").values()) {
+			if (!"measured".equals(round.path("phase").asString())) {
+				continue;
+			}
+			line("| " + round.path("app").asString() + " | " + round.path("round").asInt() + " | "
+					+ fmt(round.path("requests_per_second").asDouble()) + " | " + fmt(round.path("p50_ms").asDouble())
+					+ " | " + fmt(round.path("p99_ms").asDouble()) + " | "
+					+ fmt(round.path("app_cpu_us_per_request").asDouble()) + " | " + round.path("non_2xx").asInt() + " |");
+		}
+		line();
+		JsonNode starter = run.path("summary").path("starter");
+		JsonNode plain = run.path("summary").path("plain");
+		line("Means over the rounds: the starter serves " + fmt(starter.path("requests_per_second_mean").asDouble())
+				+ " requests/s against " + fmt(plain.path("requests_per_second_mean").asDouble()) + " for the plain "
+				+ "pass-through (" + ratio(run.path("summary").path("throughput_starter_to_plain").asDouble())
+				+ " of its throughput), p99 " + fmt(starter.path("p99_ms_mean").asDouble()) + " ms against "
+				+ fmt(plain.path("p99_ms_mean").asDouble()) + " ms, and costs the application "
+				+ fmt(starter.path("app_cpu_us_per_request_mean").asDouble() - plain.path("app_cpu_us_per_request_mean").asDouble())
+				+ " µs more CPU per request (" + fmt(starter.path("app_cpu_us_per_request_mean").asDouble()) + " against "
+				+ fmt(plain.path("app_cpu_us_per_request_mean").asDouble()) + "). No target was set for this "
+				+ "measure; it shows what the starter costs an application.");
+		line();
 	}
 
 	private static double sum(List<Double> values) {
@@ -550,6 +706,10 @@ public final class ResultsReport {
 
 	private static double mean(List<Double> values) {
 		return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+	}
+
+	private static double min(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
 	}
 
 	private static double max(List<Double> values) {

@@ -34,9 +34,9 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(2)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 6, time = 1)
 public class CachedTokenLookupBenchmark {
 
 	private static final String ORG = "org-bench";

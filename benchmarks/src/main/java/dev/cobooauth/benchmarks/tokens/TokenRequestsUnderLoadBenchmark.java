@@ -59,7 +59,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(2)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class TokenRequestsUnderLoadBenchmark {
