@@ -27,7 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * I/O threads' (the JDK client's selector, Reactor Netty's event loops), where all the work of a
  * client and of the starter runs; and the whole process's CPU during them, which adds the in-process
  * fake Cobo and whatever else runs meanwhile (the JIT compiler, a collection, JMH). On a machine
- * shared with other work, the time of a call holds waits for a core; CPU time does not.
+ * shared with other work, the time of a call holds waits for a core; CPU time does not. The thread
+ * figures are exact to the nanosecond; the JVM reads the process's figure at the kernel's tick
+ * (10 ms here), so a call shows 0 or 10 ms of it and only the mean over thousands of calls means
+ * something, with a wide error.
  * Also the JIT compiler's CPU over the iteration ({@link JvmThreadsCpu}), to show it settled.
  * JMH sums each field per iteration; the report divides them.
  */
