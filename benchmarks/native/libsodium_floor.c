@@ -65,10 +65,8 @@ static void double_sha256(const unsigned char *head, size_t head_length, const u
 	crypto_hash_sha256(digest, digest, crypto_hash_sha256_BYTES);
 }
 
-static int verify_response(void) {
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	unsigned char signature[crypto_sign_BYTES];
-	size_t signature_length;
+/* SHA-256(SHA-256(body|timestamp)): what Cobo signs in an answer. */
+static void response_digest(unsigned char digest[crypto_hash_sha256_BYTES]) {
 	crypto_hash_sha256_state state;
 	crypto_hash_sha256_init(&state);
 	crypto_hash_sha256_update(&state, body, body_length);
@@ -76,6 +74,13 @@ static int verify_response(void) {
 	crypto_hash_sha256_update(&state, (const unsigned char *) timestamp, strlen(timestamp));
 	crypto_hash_sha256_final(&state, digest);
 	crypto_hash_sha256(digest, digest, crypto_hash_sha256_BYTES);
+}
+
+static int verify_response(void) {
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	unsigned char signature[crypto_sign_BYTES];
+	size_t signature_length;
+	response_digest(digest);
 	if (sodium_hex2bin(signature, sizeof signature, response_signature_hex, crypto_sign_BYTES * 2, NULL,
 			&signature_length, NULL) != 0) {
 		return -1;
@@ -171,13 +176,7 @@ int main(int argc, char **argv) {
 	snprintf(timestamp, sizeof timestamp, "%lld", (long long) time(NULL) * 1000);
 	unsigned char digest[crypto_hash_sha256_BYTES];
 	unsigned char signature[crypto_sign_BYTES];
-	crypto_hash_sha256_state state;
-	crypto_hash_sha256_init(&state);
-	crypto_hash_sha256_update(&state, body, body_length);
-	crypto_hash_sha256_update(&state, (const unsigned char *) "|", 1);
-	crypto_hash_sha256_update(&state, (const unsigned char *) timestamp, strlen(timestamp));
-	crypto_hash_sha256_final(&state, digest);
-	crypto_hash_sha256(digest, digest, crypto_hash_sha256_BYTES);
+	response_digest(digest);
 	crypto_sign_detached(signature, NULL, digest, sizeof digest, secret_key);
 	sodium_bin2hex(response_signature_hex, sizeof response_signature_hex, signature, sizeof signature);
 	check_verify();
