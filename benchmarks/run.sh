@@ -5,7 +5,7 @@
 #   3. runs the libsodium floor on the Java benchmarks' own inputs (benchmarks/target/libsodium.json);
 #   4. runs the end-to-end wrk benchmark (benchmarks/end-to-end.sh: benchmarks/target/end-to-end.json);
 #   5. writes benchmarks/RESULTS.md from the three.
-# About 35 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, wrk
+# About 25 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, wrk
 # (apt-get install gcc libsodium-dev wrk). Arguments go to JMH, e.g. a benchmark filter:
 #   benchmarks/run.sh                       everything
 #   benchmarks/run.sh WebClientAuthorizedGet   one JMH benchmark (the report shows what ran)
