@@ -8,7 +8,7 @@
 # About 25 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, wrk
 # (apt-get install gcc libsodium-dev wrk). Arguments go to JMH, e.g. a benchmark filter:
 #   benchmarks/run.sh                       everything
-#   benchmarks/run.sh WebClientAuthorizedGet   one JMH benchmark (the report shows what ran)
+#   benchmarks/run.sh ResponseVerification   one JMH benchmark (the report shows what ran)
 # Set SKIP_END_TO_END=1 to leave out step 4.
 set -euo pipefail
 
