@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.cobooauth.benchmarks.support.JvmThreadsCpu;
+import dev.cobooauth.benchmarks.support.JitThreadsCpu;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * figures are exact to the nanosecond; the JVM reads the process's figure at the kernel's tick
  * (10 ms here), so a call shows 0 or 10 ms of it and only the mean over thousands of calls means
  * something, with a wide error.
- * Also the JIT compiler's CPU over the iteration ({@link JvmThreadsCpu}), to show it settled.
+ * Also the JIT compiler's CPU over the iteration ({@link JitThreadsCpu}), to show it settled.
  * JMH sums each field per iteration; the report divides them.
  */
 @State(Scope.Thread)
@@ -78,7 +78,10 @@ public class CallCpu {
 
 	private final Tally cobo = new Tally();
 
-	private JvmThreadsCpu atStart = JvmThreadsCpu.UNAVAILABLE;
+	/** The tallies in the order of {@link ThreeClients#inTurn()}. */
+	private final List<Tally> tallies = List.of(this.plain, this.handWritten, this.cobo);
+
+	private JitThreadsCpu atStart = JitThreadsCpu.UNAVAILABLE;
 
 	/** The HTTP clients' I/O threads, found at the start of each iteration. */
 	private long[] ioThreads = new long[0];
@@ -89,13 +92,12 @@ public class CallCpu {
 	 * @return the last answer, for JMH to consume
 	 */
 	String roundOf(ThreeClients clients) {
-		List<Supplier<String>> calls = List.of(clients.plain(), clients.handWritten(), clients.cobo());
-		List<Tally> tallies = List.of(this.plain, this.handWritten, this.cobo);
+		List<Supplier<String>> calls = clients.inTurn();
 		int first = (int) (this.calls % calls.size());
 		String answer = null;
 		for (int i = 0; i < calls.size(); i++) {
 			int next = (first + i) % calls.size();
-			answer = tallies.get(next).measure(calls.get(next));
+			answer = this.tallies.get(next).measure(calls.get(next));
 		}
 		this.calls++;
 		return answer;
@@ -103,11 +105,9 @@ public class CallCpu {
 
 	@Setup(Level.Iteration)
 	public void start() {
-		this.plain.reset();
-		this.handWritten.reset();
-		this.cobo.reset();
+		this.tallies.forEach(Tally::reset);
 		this.calls = 0;
-		this.atStart = JvmThreadsCpu.now();
+		this.atStart = JitThreadsCpu.now();
 		this.ioThreads = ioThreads();
 	}
 
@@ -148,9 +148,7 @@ public class CallCpu {
 		this.coboCallerCpuNanos = this.cobo.callerCpuNanos;
 		this.coboClientCpuNanos = this.cobo.clientCpuNanos;
 		this.coboProcessCpuNanos = this.cobo.processCpuNanos;
-		JvmThreadsCpu atEnd = JvmThreadsCpu.now();
-		this.jitCpuNanos = (this.atStart.available() && atEnd.available())
-				? atEnd.nanosSince(this.atStart, JvmThreadsCpu.Role.JIT) : 0;
+		this.jitCpuNanos = JitThreadsCpu.now().nanosSince(this.atStart);
 	}
 
 	/** One client's sums over an iteration. */

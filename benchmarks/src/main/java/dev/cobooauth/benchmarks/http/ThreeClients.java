@@ -1,5 +1,6 @@
 package dev.cobooauth.benchmarks.http;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -78,6 +79,11 @@ record ThreeClients(Supplier<String> plain, Supplier<String> handWritten, Suppli
 	private static HandWrittenCoboInterceptor handWrittenCrypto(FakeCobo server, TestKeyPair appKey) {
 		return new HandWrittenCoboInterceptor(appKey.privateKeyHex(), server.responsePublicKeyHex(), HAND_WRITTEN_TOKENS,
 				ORG);
+	}
+
+	/** @return the three, in the order a round calls them from its first: plain, hand-written, starter */
+	List<Supplier<String>> inTurn() {
+		return List.of(this.plain, this.handWritten, this.cobo);
 	}
 
 	/**

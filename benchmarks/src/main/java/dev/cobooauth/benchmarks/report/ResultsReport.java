@@ -32,20 +32,19 @@ public final class ResultsReport {
 
 	static final String COMMAND = "benchmarks/run.sh";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final double SIGNING_TARGET_MICROS = 35;
 
 	private static final double SDK_SPEEDUP_TARGET = 5;
 
 	private static final double HTTP_SLACK_MICROS = 10;
 
-	/** Issue 15: the starter within 10 µs of CPU per call of a hand-written signing interceptor. */
+	/** The starter within 10 µs of client-side CPU per call of a hand-written signing interceptor or filter. */
 	private static final double HAND_WRITTEN_SLACK_MICROS = 10;
 
-	/** Issue 15: coboWebClient's overhead within 30 µs of process CPU per call of coboRestClient's. */
+	/** coboWebClient's overhead within 30 µs of client-side CPU per call of coboRestClient's. */
 	private static final double WEB_CLIENT_SLACK_MICROS = 30;
-
-	/** The three clients of the authorized-call benchmark, as its counters name them. */
-	private static final List<String> CLIENTS = List.of("plain", "handWritten", "cobo");
 
 	private static final String PROCESS_CPU = "ProcessCpuNanos";
 
@@ -82,7 +81,7 @@ public final class ResultsReport {
 	private final List<String> targets = new ArrayList<>();
 
 	private ResultsReport(Path resultsFile) {
-		this.json = JsonMapper.builder().build().readTree(resultsFile.toFile());
+		this.json = JSON.readTree(resultsFile.toFile());
 		this.json.values().forEach((run) -> this.results.add(JmhResult.of(run)));
 		this.directory = resultsFile.toAbsolutePath().getParent();
 	}
@@ -282,7 +281,7 @@ public final class ResultsReport {
 		Map<String, JsonNode> floor = new LinkedHashMap<>();
 		for (String jsonLine : Files.readAllLines(file)) {
 			if (!jsonLine.isBlank()) {
-				JsonNode operation = JsonMapper.builder().build().readTree(jsonLine);
+				JsonNode operation = JSON.readTree(jsonLine);
 				floor.put(operation.path("operation").asString(), operation);
 			}
 		}
@@ -544,8 +543,10 @@ public final class ResultsReport {
 			differences.add((ofClient.get(i) - ofBaseline.get(i)) / calls.get(i) / 1000);
 		}
 		double mean = (sum(ofClient) - sum(ofBaseline)) / sum(calls) / 1000;
-		double variance = differences.stream().mapToDouble((d) -> (d - mean(differences)) * (d - mean(differences))).sum()
-				/ (differences.size() - 1);
+		double meanOfIterations = mean(differences);
+		double variance = differences.stream()
+			.mapToDouble((d) -> (d - meanOfIterations) * (d - meanOfIterations))
+			.sum() / (differences.size() - 1);
 		return fmt(mean) + " ± " + fmt(2 * Math.sqrt(variance / differences.size()));
 	}
 
@@ -667,7 +668,7 @@ public final class ResultsReport {
 		if (!Files.exists(file)) {
 			return;
 		}
-		JsonNode run = JsonMapper.builder().build().readTree(file.toFile());
+		JsonNode run = JSON.readTree(file.toFile());
 		JsonNode settings = run.path("settings");
 		line("## 6. End to end: portal-app under concurrent load");
 		line();
@@ -745,10 +746,6 @@ public final class ResultsReport {
 
 	private static double max(List<Double> values) {
 		return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-	}
-
-	private static double nanToZero(double value) {
-		return Double.isNaN(value) ? 0 : value;
 	}
 
 	private static String ratio(double value) {
