@@ -5,8 +5,8 @@
 #   3. runs the libsodium floor on the Java benchmarks' own inputs (benchmarks/target/libsodium.json);
 #   4. runs the end-to-end wrk benchmark (benchmarks/end-to-end.sh: benchmarks/target/end-to-end.json);
 #   5. writes benchmarks/RESULTS.md from the three.
-# About 25 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, wrk
-# (apt-get install gcc libsodium-dev wrk). Arguments go to JMH, e.g. a benchmark filter:
+# About 25 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, and for step 4 wrk, curl and jq
+# (apt-get install gcc libsodium-dev wrk curl jq). Arguments go to JMH, e.g. a benchmark filter:
 #   benchmarks/run.sh                       everything
 #   benchmarks/run.sh ResponseVerification   one JMH benchmark (the report shows what ran)
 # Set SKIP_END_TO_END=1 to leave out step 4.
@@ -20,7 +20,9 @@ missing=()
 command -v gcc >/dev/null || missing+=(gcc)
 [ -f /usr/include/sodium.h ] || missing+=(libsodium-dev)
 if [ "${SKIP_END_TO_END:-0}" != 1 ]; then
-	command -v wrk >/dev/null || missing+=(wrk)
+	for tool in wrk curl jq; do
+		command -v "$tool" >/dev/null || missing+=("$tool")
+	done
 fi
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "benchmarks/run.sh needs ${missing[*]}: apt-get install ${missing[*]}" >&2
