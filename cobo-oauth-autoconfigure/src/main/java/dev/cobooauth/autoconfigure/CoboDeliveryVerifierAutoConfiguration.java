@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.signing.CryptoProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,8 +42,9 @@ class CoboDeliveryVerifierAutoConfiguration {
 	private static final String DELIVERIES = "the memory of accepted webhook deliveries";
 
 	static CoboDeliveryVerifier.Builder verifier(CoboProperties properties, CoboWebhookProperties webhook,
-			ObjectProvider<Clock> coboClock) {
+			ObjectProvider<Clock> coboClock, ObjectProvider<CryptoProvider> cryptoProvider) {
 		return CoboDeliveryVerifier.builder(deliveryKey(properties, webhook), deliveryKeySource(properties, webhook))
+			.cryptoProvider(cryptoProvider.getIfAvailable(() -> CryptoProvider.AUTO))
 			.tolerance(webhook.getTolerance())
 			.clock(coboClock.getIfAvailable(Clock::systemUTC));
 	}
@@ -75,8 +77,9 @@ class CoboDeliveryVerifierAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		CoboDeliveryVerifier coboDeliveryVerifier(CoboProperties properties, CoboWebhookProperties webhook,
-				@Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> coboClock) {
-			return verifier(properties, webhook, coboClock).replayCacheSize(webhook.getReplayCacheSize()).build();
+				@Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> coboClock,
+				ObjectProvider<CryptoProvider> cryptoProvider) {
+			return verifier(properties, webhook, coboClock, cryptoProvider).replayCacheSize(webhook.getReplayCacheSize()).build();
 		}
 
 	}
@@ -101,9 +104,9 @@ class CoboDeliveryVerifierAutoConfiguration {
 		@ConditionalOnMissingBean
 		CoboDeliveryVerifier coboDeliveryVerifier(CoboProperties properties, CoboWebhookProperties webhook,
 				@Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> coboClock,
-				ObjectProvider<DataSource> dataSource,
+				ObjectProvider<DataSource> dataSource, ObjectProvider<CryptoProvider> cryptoProvider,
 				@Qualifier("coboDeliveryStoreSchemaInitializer") CoboSchemaInitializer initializer) {
-			return verifier(properties, webhook, coboClock)
+			return verifier(properties, webhook, coboClock, cryptoProvider)
 				.jdbcReplayStore(JdbcStores.dataSource(dataSource, DELIVERIES))
 				.build();
 		}

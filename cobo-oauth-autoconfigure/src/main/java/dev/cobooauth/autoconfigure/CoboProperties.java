@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cobooauth.signing.CoboEnvironment;
+import dev.cobooauth.signing.CryptoProvider;
 import dev.cobooauth.signing.KeyType;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,8 @@ public class CoboProperties implements Validator {
 
 	private final PermissionToken permissionToken = new PermissionToken();
 
+	private final Crypto crypto = new Crypto();
+
 	public CoboEnvironment getEnv() {
 		return this.env;
 	}
@@ -85,6 +88,10 @@ public class CoboProperties implements Validator {
 
 	public PermissionToken getPermissionToken() {
 		return this.permissionToken;
+	}
+
+	public Crypto getCrypto() {
+		return this.crypto;
 	}
 
 	/**
@@ -440,6 +447,28 @@ public class CoboProperties implements Validator {
 
 		public void setPermissionType(String permissionType) {
 			this.permissionType = permissionType;
+		}
+
+	}
+
+	/**
+	 * The code that computes Ed25519 signatures and verifications.
+	 */
+	public static class Crypto {
+
+		/**
+		 * Ed25519 signing and verification: 'auto' uses AWS-LC when Amazon Corretto Crypto Provider
+		 * is on the class path and healthy, else BouncyCastle; 'aws-lc' stops startup unless it is;
+		 * 'bouncy-castle' never uses it. secp256k1 keys always sign with BouncyCastle.
+		 */
+		private CryptoProvider provider = CryptoProvider.AUTO;
+
+		public CryptoProvider getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(CryptoProvider provider) {
+			this.provider = provider;
 		}
 
 	}

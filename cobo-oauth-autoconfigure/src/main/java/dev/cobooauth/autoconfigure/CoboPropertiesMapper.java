@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.CryptoProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
@@ -21,6 +22,8 @@ import org.springframework.core.io.Resource;
  */
 final class CoboPropertiesMapper {
 
+	private static final String CRYPTO_PROVIDER = "cobo.crypto.provider";
+
 	private final CoboProperties properties;
 
 	CoboPropertiesMapper(CoboProperties properties) {
@@ -28,11 +31,13 @@ final class CoboPropertiesMapper {
 	}
 
 	CoboEndpoint endpoint() {
-		return endpoint(CoboSignatureMetrics.NONE);
+		return endpoint(CoboSignatureMetrics.NONE, CryptoProvider.AUTO);
 	}
 
-	CoboEndpoint endpoint(CoboSignatureMetrics metrics) {
-		CoboEndpoint.Builder endpoint = CoboEndpoint.builder(baseUrl()).signatureMetrics(metrics);
+	CoboEndpoint endpoint(CoboSignatureMetrics metrics, CryptoProvider cryptoProvider) {
+		CoboEndpoint.Builder endpoint = CoboEndpoint.builder(baseUrl())
+			.signatureMetrics(metrics)
+			.cryptoProvider(cryptoProvider);
 		if (!this.properties.getResponseVerification().isEnabled()) {
 			return endpoint.withoutResponseVerification().build();
 		}
@@ -49,9 +54,38 @@ final class CoboPropertiesMapper {
 		return hasText(key) ? key : this.properties.getEnv().getResponsePublicKeyHex();
 	}
 
-	CoboSigner appKeySigner() {
+	/**
+	 * @return what {@code cobo.crypto.provider} means in this JVM: AWS-LC or BouncyCastle
+	 * @throws InvalidCoboPropertyException if it is {@code aws-lc} and Amazon Corretto Crypto
+	 * Provider is missing or unhealthy
+	 */
+	CryptoProvider cryptoProvider() {
+		CryptoProvider configured = this.properties.getCrypto().getProvider();
+		try {
+			return configured.resolve();
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidCoboPropertyException(CRYPTO_PROVIDER, "'aws-lc'",
+					"is aws-lc, but " + ex.getMessage(),
+					"Add software.amazon.cryptools:AmazonCorrettoCryptoProvider with the classifier of this platform "
+							+ "(linux-x86_64 or linux-aarch_64; see docs/signing.md), or set " + CRYPTO_PROVIDER
+							+ " to auto to use BouncyCastle where it is missing.");
+		}
+	}
+
+	/**
+	 * @param resolved what {@link #cryptoProvider()} returned
+	 * @return what it is and, for BouncyCastle under {@code auto}, why, for the startup log
+	 */
+	String describe(CryptoProvider resolved) {
+		CryptoProvider configured = this.properties.getCrypto().getProvider();
+		return (resolved == CryptoProvider.BOUNCY_CASTLE && configured == CryptoProvider.BOUNCY_CASTLE)
+				? "BouncyCastle (" + CRYPTO_PROVIDER + "=bouncy-castle)" : configured.describe();
+	}
+
+	CoboSigner appKeySigner(CryptoProvider cryptoProvider) {
 		appClientId();
-		return signer(this.properties.getApp(), "cobo.app");
+		return signer(this.properties.getApp(), "cobo.app", cryptoProvider);
 	}
 
 	String appClientId() {
@@ -63,8 +97,8 @@ final class CoboPropertiesMapper {
 		return clientId.strip();
 	}
 
-	CoboSigner apiKeySigner() {
-		return signer(this.properties.getApiKey(), "cobo.api-key");
+	CoboSigner apiKeySigner(CryptoProvider cryptoProvider) {
+		return signer(this.properties.getApiKey(), "cobo.api-key", cryptoProvider);
 	}
 
 	String permissionType() {
@@ -83,14 +117,14 @@ final class CoboPropertiesMapper {
 		return text != null && !text.isBlank();
 	}
 
-	private static CoboSigner signer(CoboProperties.KeyProperties key, String prefix) {
+	private static CoboSigner signer(CoboProperties.KeyProperties key, String prefix, CryptoProvider cryptoProvider) {
 		boolean inline = key.getPrivateKey() != null && !key.getPrivateKey().isEmpty();
 		if (inline) {
-			return CoboSigner.of(key.getKeyType(), key.getPrivateKey(), prefix + ".private-key");
+			return CoboSigner.of(key.getKeyType(), key.getPrivateKey(), prefix + ".private-key", cryptoProvider);
 		}
 		Resource location = key.getPrivateKeyLocation();
 		String source = prefix + ".private-key-location (" + location.getDescription() + ")";
-		return CoboSigner.of(key.getKeyType(), read(location, source), source);
+		return CoboSigner.of(key.getKeyType(), read(location, source), source, cryptoProvider);
 	}
 
 	private static String read(Resource location, String source) {

@@ -5,6 +5,9 @@ import java.time.Clock;
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.CryptoProvider;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,10 +21,14 @@ import org.springframework.context.annotation.Configuration;
  * {@code cobo.app.*}, and the API key, {@code cobo.api-key.*}), and the clock every time decision of
  * the starter reads. Each signer can be replaced by a bean of the same name, e.g. one whose key
  * lives in an HSM; the clock by a {@code coboClock} bean, so a test moves time in one place.
+ * Ed25519 is computed by the {@link CryptoProvider} {@code cobo.crypto.provider} chooses, said once
+ * at startup, at INFO.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CoboProperties.class)
 class CoboSigningAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CoboSigningAutoConfiguration.class);
 
 	/** Name of the bean signing with the Portal App's key. */
 	static final String APP_KEY_SIGNER = "coboAppKeySigner";
@@ -42,10 +49,24 @@ class CoboSigningAutoConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * @return {@link CryptoProvider#AWS_LC} or {@link CryptoProvider#BOUNCY_CASTLE}, never {@code AUTO}
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	CoboEndpoint coboEndpoint(CoboProperties properties, ObjectProvider<CoboSignatureMetrics> metrics) {
-		return new CoboPropertiesMapper(properties).endpoint(metrics.getIfAvailable(() -> CoboSignatureMetrics.NONE));
+	CryptoProvider coboCryptoProvider(CoboProperties properties) {
+		CoboPropertiesMapper mapper = new CoboPropertiesMapper(properties);
+		CryptoProvider provider = mapper.cryptoProvider();
+		logger.info("Cobo signatures: Ed25519 on " + mapper.describe(provider));
+		return provider;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoboEndpoint coboEndpoint(CoboProperties properties, ObjectProvider<CoboSignatureMetrics> metrics,
+			CryptoProvider cryptoProvider) {
+		return new CoboPropertiesMapper(properties).endpoint(metrics.getIfAvailable(() -> CoboSignatureMetrics.NONE),
+				cryptoProvider);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -54,8 +75,8 @@ class CoboSigningAutoConfiguration {
 		@Bean(APP_KEY_SIGNER)
 		@ConditionalOnCoboKey("cobo.app")
 		@ConditionalOnMissingBean(name = APP_KEY_SIGNER)
-		CoboSigner coboAppKeySigner(CoboProperties properties) {
-			return new CoboPropertiesMapper(properties).appKeySigner();
+		CoboSigner coboAppKeySigner(CoboProperties properties, CryptoProvider cryptoProvider) {
+			return new CoboPropertiesMapper(properties).appKeySigner(cryptoProvider);
 		}
 
 	}
@@ -66,8 +87,8 @@ class CoboSigningAutoConfiguration {
 		@Bean(API_KEY_SIGNER)
 		@ConditionalOnCoboKey("cobo.api-key")
 		@ConditionalOnMissingBean(name = API_KEY_SIGNER)
-		CoboSigner coboApiKeySigner(CoboProperties properties) {
-			return new CoboPropertiesMapper(properties).apiKeySigner();
+		CoboSigner coboApiKeySigner(CoboProperties properties, CryptoProvider cryptoProvider) {
+			return new CoboPropertiesMapper(properties).apiKeySigner(cryptoProvider);
 		}
 
 	}

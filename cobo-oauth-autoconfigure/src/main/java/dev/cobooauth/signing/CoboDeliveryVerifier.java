@@ -50,7 +50,8 @@ public final class CoboDeliveryVerifier {
 	 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
 	 */
 	public static Builder builder(String publicKeyHex, String source) {
-		return new Builder(CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source));
+		return new Builder(CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source, CryptoProvider.BOUNCY_CASTLE),
+				source);
 	}
 
 	/**
@@ -116,6 +117,10 @@ public final class CoboDeliveryVerifier {
 
 		private final CoboSignatureVerifier cobosKey;
 
+		private final String cobosKeySource;
+
+		private CryptoProvider cryptoProvider = CryptoProvider.AUTO;
+
 		private Duration tolerance = Duration.ofMinutes(5);
 
 		private int replayCacheSize = 10_000;
@@ -124,8 +129,22 @@ public final class CoboDeliveryVerifier {
 
 		private @Nullable DataSource replayStore;
 
-		private Builder(CoboSignatureVerifier cobosKey) {
+		private Builder(CoboSignatureVerifier cobosKey, String cobosKeySource) {
 			this.cobosKey = cobosKey;
+			this.cobosKeySource = cobosKeySource;
+		}
+
+		/**
+		 * @param cryptoProvider what verifies the deliveries' Ed25519 signatures; {@link CryptoProvider#AUTO}
+		 * by default
+		 * @return this builder
+		 */
+		public Builder cryptoProvider(CryptoProvider cryptoProvider) {
+			if (cryptoProvider == null) {
+				throw new IllegalArgumentException("cryptoProvider cannot be null");
+			}
+			this.cryptoProvider = cryptoProvider;
+			return this;
 		}
 
 		/**
@@ -190,9 +209,15 @@ public final class CoboDeliveryVerifier {
 			return this;
 		}
 
-		/** @return the verifier */
+		/**
+		 * @return the verifier
+		 * @throws IllegalStateException if the crypto provider is {@link CryptoProvider#AWS_LC} and
+		 * cannot be used
+		 */
 		public CoboDeliveryVerifier build() {
-			return new CoboDeliveryVerifier(this.cobosKey, this.tolerance, seenDeliveries(), this.clock);
+			CoboSignatureVerifier cobosKey = CoboSignatureVerifier.of(KeyType.ED25519, this.cobosKey.getPublicKeyHex(),
+					this.cobosKeySource, this.cryptoProvider);
+			return new CoboDeliveryVerifier(cobosKey, this.tolerance, seenDeliveries(), this.clock);
 		}
 
 		// JdbcSeenDeliveries is named only here, so that spring-jdbc is loaded only when it is used.

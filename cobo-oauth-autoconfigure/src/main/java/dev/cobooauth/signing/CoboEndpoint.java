@@ -131,7 +131,11 @@ public final class CoboEndpoint {
 
 		private @Nullable CoboSignatureVerifier responseKey;
 
+		private @Nullable String responseKeySource;
+
 		private boolean verifyResponses = true;
+
+		private CryptoProvider cryptoProvider = CryptoProvider.AUTO;
 
 		private CoboSignatureMetrics metrics = CoboSignatureMetrics.NONE;
 
@@ -146,7 +150,21 @@ public final class CoboEndpoint {
 		 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
 		 */
 		public Builder responsePublicKey(String publicKeyHex, String source) {
-			this.responseKey = CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source);
+			this.responseKey = CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source, CryptoProvider.BOUNCY_CASTLE);
+			this.responseKeySource = source;
+			return this;
+		}
+
+		/**
+		 * @param cryptoProvider what verifies the responses' Ed25519 signatures; {@link CryptoProvider#AUTO}
+		 * by default
+		 * @return this builder
+		 */
+		public Builder cryptoProvider(CryptoProvider cryptoProvider) {
+			if (cryptoProvider == null) {
+				throw new IllegalArgumentException("cryptoProvider cannot be null");
+			}
+			this.cryptoProvider = cryptoProvider;
 			return this;
 		}
 
@@ -173,7 +191,8 @@ public final class CoboEndpoint {
 
 		/**
 		 * @return the endpoint
-		 * @throws IllegalStateException if responses are verified and no key was given
+		 * @throws IllegalStateException if responses are verified and no key was given, or if the
+		 * crypto provider is {@link CryptoProvider#AWS_LC} and cannot be used
 		 */
 		public CoboEndpoint build() {
 			if (!this.verifyResponses) {
@@ -183,8 +202,9 @@ public final class CoboEndpoint {
 				throw new IllegalStateException("No key for the responses of " + this.baseUrl
 						+ ": give responsePublicKey(..), or withoutResponseVerification()");
 			}
-			return new CoboEndpoint(this.baseUrl, new CoboResponseVerifier(this.responseKey, this.metrics),
-					this.metrics);
+			CoboSignatureVerifier responseKey = CoboSignatureVerifier.of(KeyType.ED25519,
+					this.responseKey.getPublicKeyHex(), String.valueOf(this.responseKeySource), this.cryptoProvider);
+			return new CoboEndpoint(this.baseUrl, new CoboResponseVerifier(responseKey, this.metrics), this.metrics);
 		}
 
 	}

@@ -1,34 +1,27 @@
 package dev.cobooauth.signing;
 
-import java.math.BigInteger;
 import java.util.HexFormat;
 
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Checks a signature over a Cobo digest against a public key: Cobo's response signatures (always
  * Ed25519) and, for a server such as the simulator, request signatures of either key type.
+ * Ed25519 keys are checked on the {@link CryptoProvider} chosen, secp256k1 keys with BouncyCastle.
  * Instances are immutable and thread-safe.
  */
 final class CoboSignatureVerifier {
 
 	private final KeyType keyType;
 
-	private final AsymmetricKeyParameter publicKey;
+	private final SignatureCheck check;
 
 	private final String publicKeyHex;
 
-	private CoboSignatureVerifier(KeyType keyType, byte[] publicKey) {
+	private CoboSignatureVerifier(KeyType keyType, byte[] publicKey, CryptoProvider provider) {
 		this.keyType = keyType;
-		// Decoded once: decoding the point costs about as much as a tenth of a verification.
-		this.publicKey = (keyType == KeyType.ED25519) ? new Ed25519PublicKeyParameters(publicKey, 0)
-				: new ECPublicKeyParameters(Secp256k1.DOMAIN.getCurve().decodePoint(publicKey), Secp256k1.DOMAIN);
+		this.check = SignatureCheck.of(keyType, publicKey, provider.resolve());
 		this.publicKeyHex = HexFormat.of().formatHex(publicKey);
 	}
 
@@ -40,6 +33,19 @@ final class CoboSignatureVerifier {
 	 * @throws InvalidCoboKeyException if the key is not a public key of that type
 	 */
 	public static CoboSignatureVerifier of(KeyType keyType, String publicKeyHex, String source) {
+		return of(keyType, publicKeyHex, source, CryptoProvider.AUTO);
+	}
+
+	/**
+	 * @param keyType the key's type
+	 * @param publicKeyHex the public key: 64 hex characters for Ed25519, 66 (compressed) for secp256k1
+	 * @param source where the key came from, named in errors
+	 * @param provider what verifies Ed25519 signatures
+	 * @return a verifier for that key
+	 * @throws InvalidCoboKeyException if the key is not a public key of that type
+	 * @throws IllegalStateException if the provider is {@link CryptoProvider#AWS_LC} and cannot be used
+	 */
+	static CoboSignatureVerifier of(KeyType keyType, String publicKeyHex, String source, CryptoProvider provider) {
 		byte[] key = parsePublicKey(publicKeyHex, source);
 		if (keyType == KeyType.ED25519 && key.length != Ed25519PublicKeyParameters.KEY_SIZE) {
 			throw new InvalidCoboKeyException(source,
@@ -48,7 +54,7 @@ final class CoboSignatureVerifier {
 		if (keyType == KeyType.SECP256K1) {
 			checkSecp256k1Point(key, source);
 		}
-		return new CoboSignatureVerifier(keyType, key);
+		return new CoboSignatureVerifier(keyType, key, provider);
 	}
 
 	private static byte[] parsePublicKey(String hex, String source) {
@@ -85,37 +91,10 @@ final class CoboSignatureVerifier {
 		catch (IllegalArgumentException | NullPointerException ex) {
 			return false;
 		}
-		return (this.keyType == KeyType.ED25519) ? verifyEd25519(digest, signature)
-				: verifySecp256k1(digest, signature);
-	}
-
-	private boolean verifyEd25519(byte[] digest, byte[] signature) {
-		if (signature.length != Ed25519.SIGNATURE_SIZE) {
+		if (this.keyType == KeyType.ED25519 && signature.length != Ed25519.SIGNATURE_SIZE) {
 			return false;
 		}
-		// Straight to the key, whose point was decoded once: an Ed25519Signer would copy the digest
-		// into a buffer of its own and take a lock on every call.
-		return ((Ed25519PublicKeyParameters) this.publicKey).verify(Ed25519.Algorithm.Ed25519, null, digest, 0,
-				digest.length, signature, 0);
-	}
-
-	private boolean verifySecp256k1(byte[] digest, byte[] signature) {
-		BigInteger r;
-		BigInteger s;
-		try {
-			ASN1Sequence sequence = ASN1Sequence.getInstance(signature);
-			if (sequence.size() != 2) {
-				return false;
-			}
-			r = ASN1Integer.getInstance(sequence.getObjectAt(0)).getPositiveValue();
-			s = ASN1Integer.getInstance(sequence.getObjectAt(1)).getPositiveValue();
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-		ECDSASigner verifier = new ECDSASigner();
-		verifier.init(false, this.publicKey);
-		return verifier.verifySignature(digest, r, s);
+		return this.check.verify(digest, signature);
 	}
 
 	/** @return the key type */

@@ -27,7 +27,8 @@ public interface CoboSigner {
 	String sign(byte[] digest);
 
 	/**
-	 * A signer holding a key in memory.
+	 * A signer holding a key in memory, Ed25519 keys signing on the provider
+	 * {@link CryptoProvider#AUTO} chooses.
 	 * @param keyType the key's type
 	 * @param secretHex the private key as 64 hex characters (for Ed25519, the seed)
 	 * @param source where the key came from, named in errors (a property or a file), never the key
@@ -36,7 +37,27 @@ public interface CoboSigner {
 	 * without showing it
 	 */
 	static CoboSigner of(KeyType keyType, String secretHex, String source) {
-		return keyType.newSigner(PrivateKeySecret.fromHex(secretHex, source));
+		return of(keyType, secretHex, source, CryptoProvider.AUTO);
+	}
+
+	/**
+	 * A signer holding a key in memory, Ed25519 keys signing on the provider given. Either
+	 * provider gives the same signatures.
+	 * @param keyType the key's type
+	 * @param secretHex the private key as 64 hex characters (for Ed25519, the seed)
+	 * @param source where the key came from, named in errors (a property or a file), never the key
+	 * @param provider what signs with an Ed25519 key; a secp256k1 key always signs with BouncyCastle
+	 * @return a signer holding its own copy of the key
+	 * @throws InvalidCoboKeyException if the text is not a private key of that type, saying why
+	 * without showing it
+	 * @throws IllegalStateException if the provider is {@link CryptoProvider#AWS_LC} and Amazon
+	 * Corretto Crypto Provider is missing or unhealthy, saying which
+	 */
+	static CoboSigner of(KeyType keyType, String secretHex, String source, CryptoProvider provider) {
+		if (provider == null) {
+			throw new IllegalArgumentException("provider cannot be null");
+		}
+		return keyType.newSigner(PrivateKeySecret.fromHex(secretHex, source), provider);
 	}
 
 }

@@ -62,6 +62,14 @@ public abstract class SignedExchangeContract {
 	 */
 	protected abstract int statusOf(Throwable failure);
 
+	/**
+	 * @return what signs the requests and verifies the responses; {@link CryptoProvider#AUTO}, which
+	 * is AWS-LC on the test class path, unless a subclass says otherwise
+	 */
+	protected CryptoProvider cryptoProvider() {
+		return CryptoProvider.AUTO;
+	}
+
 	private String call(HttpMethod method, Function<UriBuilder, URI> uri, String body) {
 		return call(endpoint(this.server.url("/v2").toString()), signer(), method, uri, body);
 	}
@@ -71,11 +79,14 @@ public abstract class SignedExchangeContract {
 	}
 
 	private CoboEndpoint endpoint(String baseUrl) {
-		return CoboEndpoint.builder(baseUrl).responsePublicKey(TestKeys.coboPublicKey(), "test").build();
+		return CoboEndpoint.builder(baseUrl)
+			.responsePublicKey(TestKeys.coboPublicKey(), "test")
+			.cryptoProvider(cryptoProvider())
+			.build();
 	}
 
 	private CoboSigner signer() {
-		return TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519);
+		return CoboSigner.of(KeyType.ED25519, TestKeys.APP_SECRET, "test", cryptoProvider());
 	}
 
 	private RecordedRequest received() throws InterruptedException {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,22 +19,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reproduces the official vectors made with Cobo's JavaScript SDK: every Ed25519 signature byte for
- * byte, every secp256k1 signature verified, and ours verified with the same key.
+ * byte, on BouncyCastle and on AWS-LC alike, every secp256k1 signature verified, and ours verified
+ * with the same key.
  */
 class SigningVectorsTest {
 
-	static Stream<Named<JsonNode>> ed25519Vectors() throws IOException {
-		return vectors("ed25519");
+	static Stream<Arguments> ed25519Vectors() throws IOException {
+		List<Named<JsonNode>> vectors = vectors("ed25519").toList();
+		return Stream.of(CryptoProvider.BOUNCY_CASTLE, CryptoProvider.AWS_LC)
+			.flatMap((provider) -> vectors.stream().map((vector) -> Arguments.of(provider, vector)));
 	}
 
 	static Stream<Named<JsonNode>> secp256k1Vectors() throws IOException {
 		return vectors("secp256k1");
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("ed25519Vectors")
-	void ed25519SignatureMatchesTheSdkByteForByte(JsonNode vector) {
-		CoboSigner signer = KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(text(vector, "private_key_hex"), "vector"));
+	void ed25519SignatureMatchesTheSdkByteForByte(CryptoProvider provider, JsonNode vector) {
+		CoboSigner signer = KeyType.ED25519.newSigner(PrivateKeySecret.fromHex(text(vector, "private_key_hex"), "vector"),
+				provider);
 		byte[] digest = digestOf(vector);
 
 		assertThat(HexFormat.of().formatHex(digest)).isEqualTo(text(vector, "double_sha256_hex"));
@@ -63,20 +68,22 @@ class SigningVectorsTest {
 		assertThat(signer.sign(digestOf(vector))).isEqualTo(text(vector, "signature_hex"));
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("ed25519Vectors")
-	void ed25519SignatureOfTheSdkVerifiesInEitherLetterCase(JsonNode vector) {
-		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector");
+	void ed25519SignatureOfTheSdkVerifiesInEitherLetterCase(CryptoProvider provider, JsonNode vector) {
+		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector",
+				provider);
 		String signature = text(vector, "signature_hex");
 
 		assertThat(verifier.verify(digestOf(vector), signature)).isTrue();
 		assertThat(verifier.verify(digestOf(vector), signature.toUpperCase())).isTrue();
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("ed25519Vectors")
-	void aMangledEd25519SignatureIsRefusedWithoutAnError(JsonNode vector) {
-		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector");
+	void aMangledEd25519SignatureIsRefusedWithoutAnError(CryptoProvider provider, JsonNode vector) {
+		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector",
+				provider);
 		byte[] digest = digestOf(vector);
 		String signature = text(vector, "signature_hex");
 		char otherDigit = (signature.charAt(signature.length() - 1) == '0') ? '1' : '0';
@@ -90,13 +97,32 @@ class SigningVectorsTest {
 		assertThat(verifier.verify(digest, null)).isFalse();
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("ed25519Vectors")
-	void aSignatureOverAnotherDigestDoesNotVerify(JsonNode vector) {
-		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector");
+	void aSignatureOverAnotherDigestDoesNotVerify(CryptoProvider provider, JsonNode vector) {
+		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector",
+				provider);
 		byte[] other = SigningDigest.ofRequest("GET", "/v2/other", text(vector, "nonce"), "", new byte[0]);
 
 		assertThat(verifier.verify(other, text(vector, "signature_hex"))).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("ed25519Vectors")
+	void aSignatureWhoseScalarIsNotReducedIsRefused(CryptoProvider provider, JsonNode vector) {
+		CoboSignatureVerifier verifier = CoboSignatureVerifier.of(KeyType.ED25519, text(vector, "public_key_hex"), "vector",
+				provider);
+		byte[] signature = HexFormat.of().parseHex(text(vector, "signature_hex"));
+		// S + L, little-endian: the same point equation, a different encoding (RFC 8032 5.1.7 refuses it).
+		byte[] order = HexFormat.of().parseHex("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
+		int carry = 0;
+		for (int i = 0; i < 32; i++) {
+			int sum = (signature[32 + i] & 0xff) + (order[i] & 0xff) + carry;
+			signature[32 + i] = (byte) sum;
+			carry = sum >> 8;
+		}
+
+		assertThat(verifier.verify(digestOf(vector), HexFormat.of().formatHex(signature))).isFalse();
 	}
 
 	private static byte[] digestOf(JsonNode vector) {
