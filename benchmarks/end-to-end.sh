@@ -16,13 +16,17 @@
 #   benchmarks/end-to-end.sh
 # Writes benchmarks/target/end-to-end.json; logs and wrk's own output go to benchmarks/target/end-to-end/.
 # Settings can be changed through the environment, e.g. ROUNDS=5 DURATION=30 benchmarks/end-to-end.sh.
+# CRYPTO_PROVIDER is portal-app's cobo.crypto.provider: aws-lc (default; portal-app has Amazon Corretto
+# Crypto Provider on Linux) or bouncy-castle; benchmarks/run.sh runs both, the second with
+# OUT=benchmarks/target/end-to-end-bouncy-castle.json WORK=benchmarks/target/end-to-end-bouncy-castle.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCHMARKS_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 PORTAL_JAR="$ROOT/samples/portal-app/target/portal-app.jar"
 OUT="${OUT:-$ROOT/benchmarks/target/end-to-end.json}"
-WORK="$ROOT/benchmarks/target/end-to-end"
+WORK="${WORK:-$ROOT/benchmarks/target/end-to-end}"
+CRYPTO_PROVIDER="${CRYPTO_PROVIDER:-aws-lc}"
 
 STARTER_PORT="${STARTER_PORT:-18080}"
 PLAIN_PORT="${PLAIN_PORT:-18081}"
@@ -135,6 +139,7 @@ start_starter_app() {
 		--cobo.response-verification.public-key="$COBO_RESPONSE_KEY" \
 		--cobo.app.client-id=bench-app \
 		--cobo.app.private-key-location="file:$WORK/app-key" \
+		--cobo.crypto.provider="$CRYPTO_PROVIDER" \
 		--spring.http.clients.imperative.factory=jdk
 	STARTER_PID=$LAST_PID
 }
@@ -308,7 +313,8 @@ write_results() {
 		--arg load_before "$load_before" --arg load_after "$load_after" --argjson busy_before "$busy_before" \
 		--argjson threads "$WRK_THREADS" --argjson connections "$CONNECTIONS" \
 		--argjson warmup "$WARMUP" --argjson duration "$DURATION" --argjson rounds "$ROUNDS" \
-		--arg request "GET $REQUEST" --arg java_options "$APP_JAVA_OPTS" --argjson fake_threads "$FAKE_COBO_THREADS" '
+		--arg request "GET $REQUEST" --arg java_options "$APP_JAVA_OPTS" --argjson fake_threads "$FAKE_COBO_THREADS" \
+		--arg crypto_provider "$CRYPTO_PROVIDER" '
 		def measured($app): map(select(.phase == "measured" and .app == $app));
 		def mean(f): (map(f) | add / length);
 		def summary($app): measured($app) | {
@@ -341,7 +347,8 @@ write_results() {
 				order: "odd rounds starter first, even rounds plain first",
 				request: $request,
 				app_java_options: $java_options,
-				fake_cobo_threads: $fake_threads
+				fake_cobo_threads: $fake_threads,
+				crypto_provider: $crypto_provider
 			},
 			apps: {
 				starter: "samples/portal-app: the starter signs each call, adds the Org Access Token of the org and verifies the answer",

@@ -3,9 +3,10 @@
 #   1. builds the benchmarks jar and portal-app, and the libsodium floor (gcc -O2, Debian's libsodium-dev);
 #   2. runs every JMH benchmark (benchmarks/target/results.json);
 #   3. runs the libsodium floor on the Java benchmarks' own inputs (benchmarks/target/libsodium.json);
-#   4. runs the end-to-end wrk benchmark (benchmarks/end-to-end.sh: benchmarks/target/end-to-end.json);
+#   4. runs the end-to-end wrk benchmark (benchmarks/end-to-end.sh) twice: portal-app on AWS-LC
+#      (benchmarks/target/end-to-end.json) and on BouncyCastle (end-to-end-bouncy-castle.json);
 #   5. writes benchmarks/RESULTS.md from the three.
-# About 25 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, and for step 4 wrk, curl and jq
+# About 45 minutes on 2 cores. Needs: Java 17, gcc, libsodium-dev, and for step 4 wrk, curl and jq
 # (apt-get install gcc libsodium-dev wrk curl jq). Arguments go to JMH, e.g. a benchmark filter:
 #   benchmarks/run.sh                       everything
 #   benchmarks/run.sh ResponseVerification   one JMH benchmark (the report shows what ran)
@@ -49,10 +50,15 @@ load "libsodium floor start"
 load "libsodium floor end"
 
 if [ "${SKIP_END_TO_END:-0}" != 1 ]; then
-	echo "== end to end (wrk)"
+	echo "== end to end (wrk), portal-app on AWS-LC"
 	load "end to end start"
-	benchmarks/end-to-end.sh
+	CRYPTO_PROVIDER=aws-lc benchmarks/end-to-end.sh
 	load "end to end end"
+	echo "== end to end (wrk), portal-app on BouncyCastle"
+	load "end to end bouncy-castle start"
+	CRYPTO_PROVIDER=bouncy-castle OUT="$TARGET/end-to-end-bouncy-castle.json" WORK="$TARGET/end-to-end-bouncy-castle" \
+		benchmarks/end-to-end.sh
+	load "end to end bouncy-castle end"
 fi
 
 echo "== report"

@@ -3,6 +3,7 @@ package dev.cobooauth.signing;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
@@ -12,9 +13,10 @@ import java.util.Locale;
 
 /**
  * The second baseline: our pipeline (nonce, canonical query, double SHA-256) with the signature made
- * by the JDK's own Ed25519 ({@code SunEC}) instead of BouncyCastle. The key is built once from the
- * seed with a {@code KeyFactory}, and one {@code Signature} is initialized once and reused, the most
- * favourable way to use it. Not thread-safe: one per benchmark thread.
+ * by a bare JCA {@code Signature}: the JDK's own Ed25519 ({@code SunEC}), or another provider's
+ * (Amazon Corretto Crypto Provider's AWS-LC) instead of the starter's signer. The key is built once
+ * from the seed with the JDK's {@code KeyFactory}, and one {@code Signature} is initialized once and
+ * reused, the most favourable way to use it. Not thread-safe: one per benchmark thread.
  * <p>
  * In the starter's package, as {@link RequestSigningBenchmark} is, to reuse its package-private
  * pipeline; this module is never published.
@@ -32,10 +34,20 @@ final class JdkEd25519Signing {
 	 * @param publicKeyHex the matching public key, sent as {@code BIZ-API-KEY}
 	 */
 	JdkEd25519Signing(byte[] seed, String publicKeyHex) {
+		this(seed, publicKeyHex, null);
+	}
+
+	/**
+	 * @param seed the 32-byte Ed25519 seed
+	 * @param publicKeyHex the matching public key, sent as {@code BIZ-API-KEY}
+	 * @param provider whose {@code Signature} signs; {@code null} for the JDK's first
+	 */
+	JdkEd25519Signing(byte[] seed, String publicKeyHex, Provider provider) {
 		try {
 			PrivateKey key = KeyFactory.getInstance("Ed25519")
 				.generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
-			this.signature = Signature.getInstance("Ed25519");
+			this.signature = (provider != null) ? Signature.getInstance("Ed25519", provider)
+					: Signature.getInstance("Ed25519");
 			this.signature.initSign(key);
 		}
 		catch (GeneralSecurityException ex) {

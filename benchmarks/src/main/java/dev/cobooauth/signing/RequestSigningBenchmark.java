@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark 1: the cost of signing one typical request, everything {@code CoboSigningInterceptor}
  * does short of touching HTTP: nonce, canonical query, double SHA-256 digest, Ed25519 signature and
  * hex. Against two baselines in the same run: the way Cobo's official Java SDK signs
- * ({@link CoboJavaSdkSigning}) and the JDK's own Ed25519 ({@link JdkEd25519Signing}).
+ * ({@link CoboJavaSdkSigning}) and the JDK's own Ed25519 ({@link JdkEd25519Signing}). The starter is
+ * measured on each {@link CryptoProvider}: {@code ours} on BouncyCastle, {@code oursOnAwsLc} on AWS-LC
+ * (Amazon Corretto Crypto Provider), beside {@code bareJcaOnAwsLc}, the same pipeline with one
+ * initialized AWS-LC {@code Signature} of its own, the floor of any signer on that provider.
  * <p>
  * Before anything is measured, the setup proves the comparison fair: for one fixed nonce, all three
  * sign the same digest of the same string to sign, produce the same signature (Ed25519 is
@@ -48,6 +51,10 @@ public class RequestSigningBenchmark {
 
 	private CoboRequestSigner ours;
 
+	private CoboRequestSigner oursOnAwsLc;
+
+	private JdkEd25519Signing bareJcaOnAwsLc;
+
 	private CoboJavaSdkSigning cobosJavaSdk;
 
 	private JdkEd25519Signing jdk;
@@ -56,14 +63,19 @@ public class RequestSigningBenchmark {
 	public void setUp() {
 		MachineLoad.record("RequestSigning " + this.request + " start");
 		TestKeyPair key = TestKeyPair.generate(KeyType.ED25519);
-		CoboSigner signer = CoboSigner.of(KeyType.ED25519, key.privateKeyHex(), "benchmark key");
+		CoboSigner signer = CoboSigner.of(KeyType.ED25519, key.privateKeyHex(), "benchmark key",
+				CryptoProvider.BOUNCY_CASTLE);
+		CoboSigner awsLc = CoboSigner.of(KeyType.ED25519, key.privateKeyHex(), "benchmark key", CryptoProvider.AWS_LC);
 		this.ours = new CoboRequestSigner(signer, new NonceSource());
+		this.oursOnAwsLc = new CoboRequestSigner(awsLc, new NonceSource());
+		this.bareJcaOnAwsLc = new JdkEd25519Signing(HexFormat.of().parseHex(key.privateKeyHex()), signer.publicKeyHex(),
+				AwsLc.probe().provider());
 		this.cobosJavaSdk = new CoboJavaSdkSigning(key.privateKeyHex());
 		this.jdk = new JdkEd25519Signing(HexFormat.of().parseHex(key.privateKeyHex()), signer.publicKeyHex());
-		proveTheSameSignature(signer);
+		proveTheSameSignature(signer, awsLc);
 	}
 
-	private void proveTheSameSignature(CoboSigner signer) {
+	private void proveTheSameSignature(CoboSigner signer, CoboSigner awsLc) {
 		String nonce = "1718000000000";
 		TypicalRequest r = this.request;
 		byte[] digest = SigningDigest.ofRequest(r.method, r.path, nonce, CanonicalQuery.of(r.rawQuery), r.body);
@@ -78,7 +90,8 @@ public class RequestSigningBenchmark {
 		check(verifier.verify(digest, oursSignature), "our signature does not verify");
 		check(verifier.verify(digest, sdkSignature), "the SDK's signature does not verify with our verifier");
 		check(verifier.verify(digest, jdkSignature), "the JDK's signature does not verify with our verifier");
-		check(oursSignature.equals(sdkSignature) && oursSignature.equals(jdkSignature),
+		check(oursSignature.equals(sdkSignature) && oursSignature.equals(jdkSignature)
+				&& oursSignature.equals(awsLc.sign(digest)) && oursSignature.equals(this.bareJcaOnAwsLc.signDigest(digest)),
 				"deterministic Ed25519 signatures differ");
 	}
 
@@ -97,6 +110,18 @@ public class RequestSigningBenchmark {
 	public CoboSignatureHeaders ours() {
 		TypicalRequest r = this.request;
 		return this.ours.sign(r.method, r.path, CanonicalQuery.of(r.rawQuery), r.body);
+	}
+
+	@Benchmark
+	public CoboSignatureHeaders oursOnAwsLc() {
+		TypicalRequest r = this.request;
+		return this.oursOnAwsLc.sign(r.method, r.path, CanonicalQuery.of(r.rawQuery), r.body);
+	}
+
+	@Benchmark
+	public CoboSignatureHeaders bareJcaOnAwsLc() {
+		TypicalRequest r = this.request;
+		return this.bareJcaOnAwsLc.sign(r.method, r.path, r.rawQuery, r.body);
 	}
 
 	@Benchmark

@@ -1,6 +1,9 @@
 package dev.cobooauth.signing;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import dev.cobooauth.benchmarks.support.FakeCobo;
@@ -35,6 +38,11 @@ import org.springframework.web.client.RestClient;
  * {@code dev.cobooauth.signing}; this benchmarks module is never published, and nothing here is API.
  * The endpoint itself is built with the public {@link CoboEndpoint#builder(String)}, as the
  * auto-configuration builds it from {@code cobo.response-verification.public-key}.
+ * <p>
+ * {@code verify} runs on BouncyCastle, {@code verifyOnAwsLc} on AWS-LC (Amazon Corretto Crypto
+ * Provider), and {@code bareJcaOnAwsLc} does the same work with one initialized AWS-LC
+ * {@code Signature} of its own (digest of {@code body|timestamp}, hex decoded, verified): the floor of
+ * any verifier on that provider.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +59,14 @@ public class ResponseVerificationBenchmark {
 
 	private CoboResponseVerifier verifier;
 
+	private CoboResponseVerifier verifierOnAwsLc;
+
+	private Signature bareJcaOnAwsLc;
+
+	private String timestamp;
+
+	private String signatureHex;
+
 	private URI uri;
 
 	private HttpHeaders headers;
@@ -61,11 +77,8 @@ public class ResponseVerificationBenchmark {
 	public void setUp() {
 		MachineLoad.record("ResponseVerification start");
 		this.server = FakeCobo.start(1);
-		this.verifier = CoboEndpoint.builder(this.server.baseUrl())
-			.responsePublicKey(this.server.responsePublicKeyHex(), "benchmark")
-			.build()
-			.responseVerifier()
-			.orElseThrow();
+		this.verifier = verifier(CryptoProvider.BOUNCY_CASTLE);
+		this.verifierOnAwsLc = verifier(CryptoProvider.AWS_LC);
 		ResponseEntity<byte[]> answer = RestClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.build()
@@ -76,8 +89,30 @@ public class ResponseVerificationBenchmark {
 		this.uri = URI.create(this.server.baseUrl() + URI_TEMPLATE);
 		this.headers = answer.getHeaders();
 		this.body = answer.getBody();
+		this.timestamp = this.headers.getFirst("BIZ-TIMESTAMP");
+		this.signatureHex = this.headers.getFirst("BIZ-RESP-SIGNATURE");
+		try {
+			this.bareJcaOnAwsLc = Signature.getInstance("Ed25519", AwsLc.probe().provider());
+			this.bareJcaOnAwsLc.initVerify(Ed25519Keys.publicKey(HexFormat.of().parseHex(this.server.responsePublicKeyHex())));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 		// Throws if the answer would be refused: every measured call must take the accepting path.
 		verify();
+		verifyOnAwsLc();
+		if (!bareJcaOnAwsLc()) {
+			throw new IllegalStateException("The bare JCA call refuses the answer the starter accepts");
+		}
+	}
+
+	private CoboResponseVerifier verifier(CryptoProvider provider) {
+		return CoboEndpoint.builder(this.server.baseUrl())
+			.responsePublicKey(this.server.responsePublicKeyHex(), "benchmark")
+			.cryptoProvider(provider)
+			.build()
+			.responseVerifier()
+			.orElseThrow();
 	}
 
 	@TearDown
@@ -90,6 +125,23 @@ public class ResponseVerificationBenchmark {
 	public byte[] verify() {
 		this.verifier.verify(HttpMethod.GET, this.uri, HttpStatus.OK, this.headers, this.body);
 		return this.body;
+	}
+
+	@Benchmark
+	public byte[] verifyOnAwsLc() {
+		this.verifierOnAwsLc.verify(HttpMethod.GET, this.uri, HttpStatus.OK, this.headers, this.body);
+		return this.body;
+	}
+
+	@Benchmark
+	public boolean bareJcaOnAwsLc() {
+		try {
+			this.bareJcaOnAwsLc.update(SigningDigest.ofResponse(this.body, this.timestamp));
+			return this.bareJcaOnAwsLc.verify(HexFormat.of().parseHex(this.signatureHex));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.cobooauth.benchmarks.http;
 
+import java.security.Provider;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import dev.cobooauth.benchmarks.support.CoboApplication;
 import dev.cobooauth.benchmarks.support.FakeCobo;
 import dev.cobooauth.benchmarks.support.MachineLoad;
@@ -58,6 +61,14 @@ public class AuthorizedGetBenchmark {
 	@Param({ "jdk", "simple", "http_components", "webclient" })
 	public String client;
 
+	/**
+	 * What computes Ed25519, as {@code cobo.crypto.provider} names it, for the starter and for the
+	 * hand-written baseline alike: {@code bouncy-castle}, or {@code aws-lc} (Amazon Corretto Crypto
+	 * Provider), which the baseline uses through a JCA {@code Signature} per thread.
+	 */
+	@Param({ "bouncy-castle", "aws-lc" })
+	public String provider;
+
 	private FakeCobo server;
 
 	private ConfigurableApplicationContext application;
@@ -66,16 +77,20 @@ public class AuthorizedGetBenchmark {
 
 	@Setup
 	public void setUp() {
-		MachineLoad.record("AuthorizedGet " + this.client + " start");
+		MachineLoad.record("AuthorizedGet " + this.client + " " + this.provider + " start");
 		this.server = FakeCobo.start(1);
 		TestKeyPair appKey = CoboApplication.newAppKey();
 		boolean webClient = "webclient".equals(this.client);
-		Map<String, Object> properties = webClient ? Map.of()
-				: Map.of("spring.http.clients.imperative.factory", this.client);
+		Map<String, Object> properties = new HashMap<>();
+		if (!webClient) {
+			properties.put("spring.http.clients.imperative.factory", this.client);
+		}
+		properties.put("cobo.crypto.provider", this.provider);
 		this.application = CoboApplication.start(this.server.baseUrl(), this.server.responsePublicKeyHex(), appKey,
 				properties);
-		this.clients = webClient ? ThreeClients.webClients(this.application, this.server, appKey)
-				: ThreeClients.restClients(this.application, this.server, appKey);
+		Provider handWritten = "aws-lc".equals(this.provider) ? AmazonCorrettoCryptoProvider.INSTANCE : null;
+		this.clients = webClient ? ThreeClients.webClients(this.application, this.server, appKey, handWritten)
+				: ThreeClients.restClients(this.application, this.server, appKey, handWritten);
 		this.clients.checkSameAnswer();
 	}
 
@@ -83,7 +98,7 @@ public class AuthorizedGetBenchmark {
 	public void tearDown() {
 		this.application.close();
 		this.server.close();
-		MachineLoad.record("AuthorizedGet " + this.client + " end");
+		MachineLoad.record("AuthorizedGet " + this.client + " " + this.provider + " end");
 	}
 
 	@Benchmark

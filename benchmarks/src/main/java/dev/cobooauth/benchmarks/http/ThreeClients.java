@@ -1,5 +1,6 @@
 package dev.cobooauth.benchmarks.http;
 
+import java.security.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import dev.cobooauth.benchmarks.support.CoboApplication;
 import dev.cobooauth.benchmarks.support.FakeCobo;
 import dev.cobooauth.oauth2.CoboOrg;
 import dev.cobooauth.test.TestKeyPair;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
@@ -37,15 +39,17 @@ record ThreeClients(Supplier<String> plain, Supplier<String> handWritten, Suppli
 	 * @param application the running application with the starter
 	 * @param server the fake Cobo it calls
 	 * @param appKey the app key the application was started with
+	 * @param provider the JCA provider of the hand-written baseline's cryptography, {@code null} for BouncyCastle
 	 * @return the three {@code RestClient}s, on the HTTP client the application was started with
 	 */
-	static ThreeClients restClients(ConfigurableApplicationContext application, FakeCobo server, TestKeyPair appKey) {
+	static ThreeClients restClients(ConfigurableApplicationContext application, FakeCobo server, TestKeyPair appKey,
+			@Nullable Provider provider) {
 		RestClient cobo = application.getBean("coboRestClient", RestClient.class);
 		RestClient plain = application.getBean(RestClient.Builder.class).baseUrl(server.baseUrl()).build();
 		RestClient handWritten = application.getBean(RestClient.Builder.class)
 			.baseUrl(server.baseUrl())
 			.bufferContent((uri, method) -> true)
-			.requestInterceptor(handWrittenCrypto(server, appKey))
+			.requestInterceptor(handWrittenCrypto(server, appKey, provider))
 			.build();
 		return new ThreeClients(() -> plain.get().uri(URI_TEMPLATE).retrieve().body(String.class),
 				() -> handWritten.get().uri(URI_TEMPLATE).retrieve().body(String.class),
@@ -56,15 +60,17 @@ record ThreeClients(Supplier<String> plain, Supplier<String> handWritten, Suppli
 	 * @param application the running application with the starter
 	 * @param server the fake Cobo it calls
 	 * @param appKey the app key the application was started with
+	 * @param provider the JCA provider of the hand-written baseline's cryptography, {@code null} for BouncyCastle
 	 * @return the three {@code WebClient}s (Reactor Netty), each call blocked on
 	 */
-	static ThreeClients webClients(ConfigurableApplicationContext application, FakeCobo server, TestKeyPair appKey) {
+	static ThreeClients webClients(ConfigurableApplicationContext application, FakeCobo server, TestKeyPair appKey,
+			@Nullable Provider provider) {
 		WebClient cobo = application.getBean("coboWebClient", WebClient.class);
 		WebClient.Builder builder = application.getBean(WebClient.Builder.class);
 		WebClient plain = builder.clone().baseUrl(server.baseUrl()).build();
 		WebClient handWritten = builder.clone()
 			.baseUrl(server.baseUrl())
-			.filter(new HandWrittenCoboFilter(handWrittenCrypto(server, appKey), HAND_WRITTEN_TOKENS, ORG))
+			.filter(new HandWrittenCoboFilter(handWrittenCrypto(server, appKey, provider), HAND_WRITTEN_TOKENS, ORG))
 			.build();
 		return new ThreeClients(() -> plain.get().uri(URI_TEMPLATE).retrieve().bodyToMono(String.class).block(),
 				() -> handWritten.get().uri(URI_TEMPLATE).retrieve().bodyToMono(String.class).block(),
@@ -76,9 +82,10 @@ record ThreeClients(Supplier<String> plain, Supplier<String> handWritten, Suppli
 					.block());
 	}
 
-	private static HandWrittenCoboInterceptor handWrittenCrypto(FakeCobo server, TestKeyPair appKey) {
+	private static HandWrittenCoboInterceptor handWrittenCrypto(FakeCobo server, TestKeyPair appKey,
+			@Nullable Provider provider) {
 		return new HandWrittenCoboInterceptor(appKey.privateKeyHex(), server.responsePublicKeyHex(), HAND_WRITTEN_TOKENS,
-				ORG);
+				ORG, provider);
 	}
 
 	/** @return the three, in the order a round calls them from its first: plain, hand-written, starter */

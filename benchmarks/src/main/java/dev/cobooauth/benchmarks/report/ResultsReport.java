@@ -69,6 +69,19 @@ public final class ResultsReport {
 
 	private static final double SCALING_SHARE = 0.75;
 
+	/** The starter's signing and verification on AWS-LC within this factor of a bare JCA call on it. */
+	private static final double BARE_JCA_FACTOR = 1.1;
+
+	/** The starter's overhead over a plain client on AWS-LC at most this share of its overhead on BouncyCastle. */
+	private static final double AWS_LC_OVERHEAD_SHARE = 0.65;
+
+	/** portal-app's throughput on AWS-LC at least this share of the plain pass-through's. */
+	private static final double END_TO_END_SHARE = 0.85;
+
+	private static final String BOUNCY_CASTLE = "bouncy-castle";
+
+	private static final String AWS_LC = "aws-lc";
+
 	private final JsonNode json;
 
 	private final List<JmhResult> results = new ArrayList<>();
@@ -127,6 +140,7 @@ public final class ResultsReport {
 		tokenRequests();
 		heap();
 		endToEnd();
+		awsLc();
 		StringBuilder sections = this.out;
 		this.out = head;
 		line("## Targets");
@@ -357,8 +371,15 @@ public final class ResultsReport {
 		line();
 	}
 
+	/** @return the authorized GET on BouncyCastle, which sections 2 to 2c report */
 	private Optional<JmhResult> authorizedGet(String client) {
-		return find("AuthorizedGetBenchmark", "roundOfThreeCalls", (r) -> client.equals(r.param("client")));
+		return authorizedGet(client, BOUNCY_CASTLE);
+	}
+
+	/** A result without the provider parameter is from before it existed, that is on BouncyCastle. */
+	private Optional<JmhResult> authorizedGet(String client, String provider) {
+		return find("AuthorizedGetBenchmark", "roundOfThreeCalls", (r) -> client.equals(r.param("client"))
+				&& provider.equals(Optional.ofNullable(r.param("provider")).orElse(BOUNCY_CASTLE)));
 	}
 
 	private void authorizedGet() {
@@ -680,7 +701,9 @@ public final class ResultsReport {
 				+ settings.path("rounds").asInt() + " rounds of " + settings.path("round_seconds").asInt() + " s per "
 				+ "application, alternating (" + settings.path("order").asString() + "). Heap "
 				+ "`" + settings.path("app_java_options").asString() + "` for both. wrk, both applications and the "
-				+ "fake Cobo share the machine's " + run.path("machine").path("cores").asInt() + " cores. Every run "
+				+ "fake Cobo share the machine's " + run.path("machine").path("cores").asInt() + " cores. portal-app's "
+				+ "`cobo.crypto.provider`: " + run.path("settings").path("crypto_provider").asString(BOUNCY_CASTLE)
+				+ " (section 7 has both). Every run "
 				+ "had to answer 2xx only, without socket errors. Load average before and after: "
 				+ run.path("machine").path("load_average_before").asString() + " / "
 				+ run.path("machine").path("load_average_after").asString() + ".");
@@ -709,6 +732,141 @@ public final class ResultsReport {
 				+ fmt(plain.path("app_cpu_us_per_request_mean").asDouble()) + "). No target was set for this "
 				+ "measure; it shows what the starter costs an application.");
 		line();
+	}
+
+	private void awsLc() throws IOException {
+		boolean anything = find("RequestSigningBenchmark", "oursOnAwsLc", (r) -> true).isPresent()
+				|| find("ResponseVerificationBenchmark", "verifyOnAwsLc", (r) -> true).isPresent()
+				|| this.results.stream().anyMatch((r) -> AWS_LC.equals(r.param("provider")));
+		if (!anything) {
+			return;
+		}
+		line("## 7. Ed25519 on AWS-LC (Amazon Corretto Crypto Provider)");
+		line();
+		line("The starter with `cobo.crypto.provider=aws-lc` (Amazon Corretto Crypto Provider "
+				+ "`linux-x86_64`, AWS-LC inside) against the same starter on BouncyCastle, a bare JCA call on "
+				+ "AWS-LC (one `Signature` initialized once and reused, doing the same work: string to sign, "
+				+ "double SHA-256, signature, hex; or digest, hex decoded, verification) and libsodium (1b).");
+		line();
+		awsLcCryptography();
+		awsLcAuthorizedGet();
+		awsLcEndToEnd();
+	}
+
+	private void awsLcCryptography() throws IOException {
+		Map<String, JsonNode> floor = libsodium();
+		line("| operation | starter on BouncyCastle, µs | starter on AWS-LC, µs | bare JCA on AWS-LC, µs | libsodium, µs "
+				+ "| AWS-LC / bare JCA | AWS-LC / libsodium | target: AWS-LC ≤ " + ratio(BARE_JCA_FACTOR)
+				+ " bare JCA and ≤ libsodium |");
+		line("|---|---|---|---|---|---|---|---|");
+		awsLcRow("response check", find("ResponseVerificationBenchmark", "verify", (r) -> true),
+				find("ResponseVerificationBenchmark", "verifyOnAwsLc", (r) -> true),
+				find("ResponseVerificationBenchmark", "bareJcaOnAwsLc", (r) -> true), floor.get("verify_response"));
+		for (String request : List.of("GET_WALLETS", "POST_TRANSFER")) {
+			Predicate<JmhResult> of = (r) -> request.equals(r.param("request"));
+			awsLcRow("signing " + request, find("RequestSigningBenchmark", "ours", of),
+					find("RequestSigningBenchmark", "oursOnAwsLc", of), find("RequestSigningBenchmark", "bareJcaOnAwsLc", of),
+					floor.get("sign_" + request.toLowerCase(Locale.ROOT)));
+		}
+		line();
+	}
+
+	private void awsLcRow(String operation, Optional<JmhResult> bouncyCastle, Optional<JmhResult> awsLc,
+			Optional<JmhResult> bareJca, JsonNode libsodium) {
+		if (awsLc.isEmpty() || bareJca.isEmpty()) {
+			return;
+		}
+		double toBare = awsLc.get().score() / bareJca.get().score();
+		double sodium = (libsodium != null) ? libsodium.path("microsPerOperation").asDouble() : Double.NaN;
+		double toSodium = awsLc.get().score() / sodium;
+		String verdict = target("7", operation + " on AWS-LC ≤ " + ratio(BARE_JCA_FACTOR) + " a bare JCA call"
+				+ ((libsodium != null) ? " and ≤ libsodium" : ""), ratio(toBare)
+				+ ((libsodium != null) ? ", " + ratio(toSodium) + " of libsodium" : ""),
+				toBare <= BARE_JCA_FACTOR && (libsodium == null || toSodium <= 1));
+		line("| " + operation + " | " + bouncyCastle.map(ResultsReport::scored).orElse("") + " | " + scored(awsLc.get())
+				+ " | " + scored(bareJca.get()) + " | " + ((libsodium != null) ? nativeFigure(libsodium) : "not run") + " | "
+				+ ratio(toBare) + " | " + ((libsodium != null) ? ratio(toSodium) : "") + " | " + verdict + " |");
+	}
+
+	private Map<String, JsonNode> libsodium() throws IOException {
+		Map<String, JsonNode> floor = new LinkedHashMap<>();
+		Path file = this.directory.resolve("libsodium.json");
+		if (Files.exists(file)) {
+			for (String jsonLine : Files.readAllLines(file)) {
+				if (!jsonLine.isBlank()) {
+					JsonNode operation = JSON.readTree(jsonLine);
+					floor.put(operation.path("operation").asString(), operation);
+				}
+			}
+		}
+		return floor;
+	}
+
+	private void awsLcAuthorizedGet() {
+		List<String> clients = new ArrayList<>(REST_CLIENTS);
+		clients.add("webclient");
+		clients.removeIf((client) -> authorizedGet(client, AWS_LC).isEmpty() || authorizedGet(client).isEmpty());
+		if (clients.isEmpty()) {
+			return;
+		}
+		line("The authorized GET of 2 and 2b on each HTTP client, the starter and the hand-written baseline both on "
+				+ "BouncyCastle, then both on AWS-LC (the baseline through a JCA `Signature` per thread, initialized "
+				+ "once). CPU of the client side per call, µs, as in 2b; each difference is taken within its own run.");
+		line();
+		line("| client | overhead (starter − plain), BouncyCastle | overhead, AWS-LC | AWS-LC / BouncyCastle | target ≤ "
+				+ ratio(AWS_LC_OVERHEAD_SHARE) + " | starter − hand-written, AWS-LC | target ≤ "
+				+ fmt(HAND_WRITTEN_SLACK_MICROS) + " µs |");
+		line("|---|---|---|---|---|---|---|");
+		for (String client : clients) {
+			JmhResult bouncyCastle = authorizedGet(client).get();
+			JmhResult awsLc = authorizedGet(client, AWS_LC).get();
+			double before = perCall(bouncyCastle, "cobo" + CLIENT_CPU) - perCall(bouncyCastle, "plain" + CLIENT_CPU);
+			double after = perCall(awsLc, "cobo" + CLIENT_CPU) - perCall(awsLc, "plain" + CLIENT_CPU);
+			double handWritten = perCall(awsLc, "cobo" + CLIENT_CPU) - perCall(awsLc, "handWritten" + CLIENT_CPU);
+			line("| " + client + " | " + difference(bouncyCastle, "cobo", "plain", CLIENT_CPU) + " | "
+					+ difference(awsLc, "cobo", "plain", CLIENT_CPU) + " | " + ratio(after / before) + " | "
+					+ target("7", "overhead over a plain client on AWS-LC ≤ " + ratio(AWS_LC_OVERHEAD_SHARE)
+							+ " of that on BouncyCastle, " + client, ratio(after / before), after / before <= AWS_LC_OVERHEAD_SHARE)
+					+ " | " + difference(awsLc, "cobo", "handWritten", CLIENT_CPU) + " | "
+					+ target("7", "starter − hand-written on AWS-LC ≤ " + fmt(HAND_WRITTEN_SLACK_MICROS) + " µs of CPU per call, "
+							+ client, fmt(handWritten) + " µs", handWritten <= HAND_WRITTEN_SLACK_MICROS)
+					+ " |");
+		}
+		line();
+	}
+
+	private void awsLcEndToEnd() throws IOException {
+		Path withAwsLc = this.directory.resolve("end-to-end.json");
+		Path withBouncyCastle = this.directory.resolve("end-to-end-bouncy-castle.json");
+		if (!Files.exists(withAwsLc)) {
+			return;
+		}
+		JsonNode awsLc = JSON.readTree(withAwsLc.toFile());
+		if (!AWS_LC.equals(awsLc.path("settings").path("crypto_provider").asString())) {
+			return;
+		}
+		line("End to end (6), portal-app on each provider, each run against the plain pass-through of its own run:");
+		line();
+		line("| portal-app's `cobo.crypto.provider` | requests/s | plain pass-through, requests/s | portal-app / plain "
+				+ "| p99, ms | application CPU per request, µs | target: AWS-LC ≥ " + ratio(END_TO_END_SHARE) + " |");
+		line("|---|---|---|---|---|---|---|");
+		if (Files.exists(withBouncyCastle)) {
+			endToEndRow(JSON.readTree(withBouncyCastle.toFile()), "reported, no target");
+		}
+		double share = awsLc.path("summary").path("throughput_starter_to_plain").asDouble();
+		endToEndRow(awsLc, target("7", "portal-app on AWS-LC ≥ " + ratio(END_TO_END_SHARE)
+				+ " of the pass-through's throughput", ratio(share), share >= END_TO_END_SHARE));
+		line();
+	}
+
+	private void endToEndRow(JsonNode run, String verdict) {
+		JsonNode starter = run.path("summary").path("starter");
+		line("| " + run.path("settings").path("crypto_provider").asString(BOUNCY_CASTLE) + " | "
+				+ fmt(starter.path("requests_per_second_mean").asDouble()) + " | "
+				+ fmt(run.path("summary").path("plain").path("requests_per_second_mean").asDouble()) + " | "
+				+ ratio(run.path("summary").path("throughput_starter_to_plain").asDouble()) + " | "
+				+ fmt(starter.path("p99_ms_mean").asDouble()) + " | "
+				+ fmt(starter.path("app_cpu_us_per_request_mean").asDouble()) + " | " + verdict + " |");
 	}
 
 	private static double sum(List<Double> values) {
