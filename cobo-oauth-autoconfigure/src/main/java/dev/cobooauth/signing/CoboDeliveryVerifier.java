@@ -50,8 +50,8 @@ public final class CoboDeliveryVerifier {
 	 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
 	 */
 	public static Builder builder(String publicKeyHex, String source) {
-		return new Builder(CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source, CryptoProvider.BOUNCY_CASTLE),
-				source);
+		// Checked now, on the provider that is always there; built on the chosen one by build().
+		return new Builder(CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source, CryptoProvider.BOUNCY_CASTLE));
 	}
 
 	/**
@@ -117,8 +117,6 @@ public final class CoboDeliveryVerifier {
 
 		private final CoboSignatureVerifier cobosKey;
 
-		private final String cobosKeySource;
-
 		private CryptoProvider cryptoProvider = CryptoProvider.AUTO;
 
 		private Duration tolerance = Duration.ofMinutes(5);
@@ -129,9 +127,8 @@ public final class CoboDeliveryVerifier {
 
 		private @Nullable DataSource replayStore;
 
-		private Builder(CoboSignatureVerifier cobosKey, String cobosKeySource) {
+		private Builder(CoboSignatureVerifier cobosKey) {
 			this.cobosKey = cobosKey;
-			this.cobosKeySource = cobosKeySource;
 		}
 
 		/**
@@ -215,9 +212,8 @@ public final class CoboDeliveryVerifier {
 		 * cannot be used
 		 */
 		public CoboDeliveryVerifier build() {
-			CoboSignatureVerifier cobosKey = CoboSignatureVerifier.of(KeyType.ED25519, this.cobosKey.getPublicKeyHex(),
-					this.cobosKeySource, this.cryptoProvider);
-			return new CoboDeliveryVerifier(cobosKey, this.tolerance, seenDeliveries(), this.clock);
+			return new CoboDeliveryVerifier(this.cobosKey.on(this.cryptoProvider), this.tolerance, seenDeliveries(),
+					this.clock);
 		}
 
 		// JdbcSeenDeliveries is named only here, so that spring-jdbc is loaded only when it is used.

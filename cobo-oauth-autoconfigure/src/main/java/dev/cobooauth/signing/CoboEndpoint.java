@@ -131,8 +131,6 @@ public final class CoboEndpoint {
 
 		private @Nullable CoboSignatureVerifier responseKey;
 
-		private @Nullable String responseKeySource;
-
 		private boolean verifyResponses = true;
 
 		private CryptoProvider cryptoProvider = CryptoProvider.AUTO;
@@ -150,8 +148,8 @@ public final class CoboEndpoint {
 		 * @throws InvalidCoboKeyException if the text is not an Ed25519 public key
 		 */
 		public Builder responsePublicKey(String publicKeyHex, String source) {
+			// Checked now, on the provider that is always there; built on the chosen one by build().
 			this.responseKey = CoboSignatureVerifier.of(KeyType.ED25519, publicKeyHex, source, CryptoProvider.BOUNCY_CASTLE);
-			this.responseKeySource = source;
 			return this;
 		}
 
@@ -202,9 +200,8 @@ public final class CoboEndpoint {
 				throw new IllegalStateException("No key for the responses of " + this.baseUrl
 						+ ": give responsePublicKey(..), or withoutResponseVerification()");
 			}
-			CoboSignatureVerifier responseKey = CoboSignatureVerifier.of(KeyType.ED25519,
-					this.responseKey.getPublicKeyHex(), String.valueOf(this.responseKeySource), this.cryptoProvider);
-			return new CoboEndpoint(this.baseUrl, new CoboResponseVerifier(responseKey, this.metrics), this.metrics);
+			return new CoboEndpoint(this.baseUrl,
+					new CoboResponseVerifier(this.responseKey.on(this.cryptoProvider), this.metrics), this.metrics);
 		}
 
 	}

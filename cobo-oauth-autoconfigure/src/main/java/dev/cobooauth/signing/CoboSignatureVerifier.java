@@ -97,6 +97,15 @@ final class CoboSignatureVerifier {
 		return this.check.verify(digest, signature);
 	}
 
+	/**
+	 * @param provider what checks Ed25519 signatures from now on
+	 * @return a verifier of the same key on that provider
+	 * @throws IllegalStateException if the provider is {@link CryptoProvider#AWS_LC} and cannot be used
+	 */
+	CoboSignatureVerifier on(CryptoProvider provider) {
+		return new CoboSignatureVerifier(this.keyType, HexFormat.of().parseHex(this.publicKeyHex), provider);
+	}
+
 	/** @return the key type */
 	public KeyType getKeyType() {
 		return this.keyType;

@@ -1,5 +1,9 @@
 package dev.cobooauth.signing;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,8 +13,13 @@ import java.util.concurrent.Future;
 
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Which code computes the signatures, with Amazon Corretto Crypto Provider on the class path (as
@@ -76,6 +85,27 @@ class CryptoProviderTest {
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "BOUNCY_CASTLE", "AWS_LC" })
+	void aDeliveryVerifierOnEitherProviderTakesCobosDeliveryAndRefusesATamperedOne(CryptoProvider provider) {
+		Instant now = Instant.parse("2026-01-01T00:00:00Z");
+		CoboDeliveryVerifier verifier = CoboDeliveryVerifier.builder(TestKeys.coboPublicKey(), "test")
+			.cryptoProvider(provider)
+			.clock(Clock.fixed(now, ZoneOffset.UTC))
+			.build();
+		String timestamp = Long.toString(now.toEpochMilli());
+		byte[] body = "{\"event\":\"wallets.transaction.succeeded\"}".getBytes(StandardCharsets.UTF_8);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("BIZ-TIMESTAMP", timestamp);
+		headers.set("BIZ-RESP-SIGNATURE", TestKeys.cobo().sign(SigningDigest.ofResponse(body, timestamp)));
+
+		byte[] tampered = "{\"event\":\"wallets.transaction.failed\"}".getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(CoboDeliveryVerificationException.class)
+			.isThrownBy(() -> verifier.verify(headers, tampered))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(CoboDeliveryVerificationException.Reason.INVALID_SIGNATURE));
+		assertThat(verifier.verify(headers, body).body()).isEqualTo(body);
 	}
 
 	@Test
