@@ -129,7 +129,8 @@ public final class TestDatabase {
 			return null;
 		}
 		catch (SQLException ex) {
-			return ex.getMessage();
+			String message = String.valueOf(ex.getMessage()).strip();
+			return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
 		}
 	}
 
