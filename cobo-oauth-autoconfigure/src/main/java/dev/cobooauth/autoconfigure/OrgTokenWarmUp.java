@@ -12,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 
 /**
  * Fetches the tokens of known organizations ({@code cobo.app.orgs}) at startup, side by side on the
@@ -57,8 +58,15 @@ final class OrgTokenWarmUp implements SmartInitializingSingleton {
 		if (this.failFast) {
 			throw new OrgTokenWarmUpException(org, failure);
 		}
-		logger.warn("Could not obtain the Org Access Token of org " + org + " at startup; calls will try again: "
-				+ failure.getMessage());
+		String message = "Could not obtain the Org Access Token of org " + org + " at startup; calls will try again: "
+				+ failure.getMessage();
+		// Cobo's refusals are already logged at WARN where they happened.
+		if (failure instanceof ClientAuthorizationException) {
+			logger.debug(message);
+		}
+		else {
+			logger.warn(message);
+		}
 		return null;
 	}
 

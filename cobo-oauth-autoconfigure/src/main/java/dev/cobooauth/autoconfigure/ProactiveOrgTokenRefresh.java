@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 
 /**
  * Keeps the tokens of known organizations ({@code cobo.app.orgs}) fresh in the background: at a
@@ -52,7 +53,14 @@ final class ProactiveOrgTokenRefresh implements SmartLifecycle {
 				this.tokens.authorize(org);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Proactive refresh of the Org Access Token of org " + org + " failed: " + ex.getMessage());
+				String message = "Proactive refresh of the Org Access Token of org " + org + " failed: " + ex.getMessage();
+				// Cobo's refusals are already logged at WARN where they happened.
+				if (ex instanceof ClientAuthorizationException) {
+					logger.debug(message);
+				}
+				else {
+					logger.warn(message);
+				}
 			}
 		}
 	}

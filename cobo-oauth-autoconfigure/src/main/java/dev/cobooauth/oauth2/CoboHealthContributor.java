@@ -3,6 +3,7 @@ package dev.cobooauth.oauth2;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -14,13 +15,16 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
- * The {@code cobo} health contributor: one entry per registration of the starter. The Portal App's
- * ({@value CoboClientRegistrations#ORG_ACCESS_TOKEN}) has one {@link CoboTokenHealthIndicator} per
- * known org, those of {@code cobo.app.orgs} and those this instance has asked a token for; the API
- * key's ({@value CoboClientRegistrations#PERMISSION_TOKEN}) is one indicator. So
- * {@code /actuator/health/cobo/cobo/org-1} tells whether org-1's token can be had.
+ * The {@code cobo} health contributor: with an app key, one {@link CoboTokenHealthIndicator} per
+ * known org (those of {@code cobo.app.orgs} and those this instance has asked a token for), each
+ * named by its org id; with an API key, one more, {@value #PERMISSION_TOKEN}, for its Permission
+ * Access Token. So {@code /actuator/health/cobo/org-1} tells whether org-1's token can be had. Cobo's
+ * org ids are UUIDs, so none is ever called {@value #PERMISSION_TOKEN}.
  */
 final class CoboHealthContributor implements CompositeHealthContributor {
+
+	/** The entry of the API key's Permission Access Token. */
+	static final String PERMISSION_TOKEN = "permission-token";
 
 	private final CoboClientRegistrations registrations;
 
@@ -46,60 +50,46 @@ final class CoboHealthContributor implements CompositeHealthContributor {
 
 	@Override
 	public @Nullable HealthContributor getContributor(String name) {
-		return this.registrations.getRegistrations()
-			.stream()
-			.filter((registration) -> registration.getRegistrationId().equals(name))
-			.findFirst()
-			.map(this::contributorOf)
-			.orElse(null);
+		if (PERMISSION_TOKEN.equals(name)) {
+			return permissionToken().orElse(null);
+		}
+		return knownOrgs().contains(name) ? org(name) : null;
 	}
 
 	@Override
 	public Stream<Entry> stream() {
+		Stream<Entry> orgs = knownOrgs().stream().map((org) -> new Entry(org, org(org)));
+		Stream<Entry> permission = permissionToken().stream()
+			.map((indicator) -> new Entry(PERMISSION_TOKEN, indicator));
+		return Stream.concat(orgs, permission);
+	}
+
+	/** Computed on every look, since orgs arrive while the application runs. */
+	private Set<String> knownOrgs() {
+		if (registration(CoboClientRegistrations.ORG_ACCESS_TOKEN).isEmpty()) {
+			return Set.of();
+		}
+		Set<String> orgs = new TreeSet<>(this.configuredOrgs);
+		orgs.addAll(this.outcomes.principals(CoboClientRegistrations.ORG_ACCESS_TOKEN));
+		return orgs;
+	}
+
+	private CoboTokenHealthIndicator org(String org) {
+		return new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock,
+				CoboClientRegistrations.ORG_ACCESS_TOKEN, org, this.configuredOrgs.contains(org));
+	}
+
+	private Optional<HealthContributor> permissionToken() {
+		return registration(CoboClientRegistrations.PERMISSION_TOKEN)
+			.map((registration) -> new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock,
+					registration.getRegistrationId(), registration.getClientId(), true));
+	}
+
+	private Optional<ClientRegistration> registration(String registrationId) {
 		return this.registrations.getRegistrations()
 			.stream()
-			.map((registration) -> new Entry(registration.getRegistrationId(), contributorOf(registration)));
-	}
-
-	private HealthContributor contributorOf(ClientRegistration registration) {
-		String registrationId = registration.getRegistrationId();
-		if (CoboClientRegistrations.PERMISSION_TOKEN.equals(registrationId)) {
-			return new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock, registrationId,
-					registration.getClientId(), true);
-		}
-		return new Orgs(registrationId);
-	}
-
-	private CoboTokenHealthIndicator indicator(String registrationId, String org) {
-		return new CoboTokenHealthIndicator(this.store, this.outcomes, this.clock, registrationId, org,
-				this.configuredOrgs.contains(org));
-	}
-
-	/** One indicator per known org, computed on every look, since orgs arrive while the app runs. */
-	private final class Orgs implements CompositeHealthContributor {
-
-		private final String registrationId;
-
-		private Orgs(String registrationId) {
-			this.registrationId = registrationId;
-		}
-
-		private Set<String> known() {
-			Set<String> orgs = new TreeSet<>(CoboHealthContributor.this.configuredOrgs);
-			orgs.addAll(CoboHealthContributor.this.outcomes.principals(this.registrationId));
-			return orgs;
-		}
-
-		@Override
-		public @Nullable HealthContributor getContributor(String org) {
-			return known().contains(org) ? indicator(this.registrationId, org) : null;
-		}
-
-		@Override
-		public Stream<Entry> stream() {
-			return known().stream().map((org) -> new Entry(org, indicator(this.registrationId, org)));
-		}
-
+			.filter((registration) -> registration.getRegistrationId().equals(registrationId))
+			.findFirst();
 	}
 
 }

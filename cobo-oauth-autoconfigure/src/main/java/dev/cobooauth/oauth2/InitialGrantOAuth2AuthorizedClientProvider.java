@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * for an organization's Org Access Token, or the {@link InitialGrant#permissionToken permission
  * token exchange}. It obtains a token when there is none, or when the current one is due and its
  * refresh token is unusable, and returns {@code null} for registrations of any other grant type.
- * Each request is observed and logged at DEBUG, the token only by its first characters.
+ * Each request is observed and logged at DEBUG, the token only by its first characters; a failure
+ * at WARN, once.
  *
  * @param <T> the grant request it sends
  */
@@ -109,9 +110,7 @@ final class InitialGrantOAuth2AuthorizedClientProvider<T extends AbstractOAuth2A
 			return this.accessTokenResponseClient.getTokenResponse(this.grant.grantRequests().apply(registration, principalName));
 		}
 		catch (OAuth2AuthorizationException ex) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Could not get " + this.grant.tokenName().apply(principalName) + ": " + ex.getError().getErrorCode());
-			}
+			TokenWarnings.initialGrantFailed(this.grant.tokenName().apply(principalName), ex);
 			throw new ClientAuthorizationException(ex.getError(), registration.getRegistrationId(),
 					"Cannot get " + this.grant.tokenName().apply(principalName) + ": " + ex.getMessage(), ex);
 		}

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedCl
  * exchange) when Cobo calls the refresh token dead ({@code invalid_grant}), when it is past its
  * lifetime, or when a refresh failed without saying whether Cobo rotated it, so that a refresh
  * token is never sent twice. Each refresh is observed and logged at
- * DEBUG, the new token only by its first characters.
+ * DEBUG, the new token only by its first characters; a refresh that fails, at WARN, once.
  */
 final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2AuthorizedClientProvider {
 
@@ -66,10 +66,11 @@ final class RefreshingOAuth2AuthorizedClientProvider implements OAuth2Authorized
 		}
 		catch (ClientAuthorizationException ex) {
 			if (!RefreshFailures.calledForANewGrant(ex)) {
+				TokenWarnings.refreshFailed(current.getPrincipalName(), ex);
 				throw ex;
 			}
-			logger.debug("Refresh of the token of '" + current.getPrincipalName() + "' failed ("
-					+ ex.getError().getErrorCode() + "); obtaining it anew, the refresh token is never sent again");
+			TokenWarnings.refreshReplaced(current.getPrincipalName(), ex,
+					this.initialGrant.getOperation().getGrantType().getValue());
 			return authorizeAnew(context, ex);
 		}
 	}

@@ -231,9 +231,15 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		}
 		catch (RuntimeException ex) {
 			// Whoever waits has the error; a token still valid keeps serving, and the next caller
-			// after its expiry tries again.
-			logger.warn("Obtaining the token of '" + request.getPrincipal().getName() + "' in the background failed: "
-					+ ex.getMessage());
+			// after its expiry tries again. Cobo's refusals are already logged at WARN where they happened.
+			String message = "Obtaining the token of '" + request.getPrincipal().getName()
+					+ "' in the background failed: " + ex.getMessage();
+			if (ex instanceof ClientAuthorizationException) {
+				logger.debug(message);
+			}
+			else {
+				logger.warn(message);
+			}
 		}
 	}
 

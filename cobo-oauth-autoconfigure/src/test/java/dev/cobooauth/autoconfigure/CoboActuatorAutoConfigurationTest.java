@@ -81,11 +81,11 @@ class CoboActuatorAutoConfigurationTest {
 				"{\"error\":\"unauthorized_client\",\"error_description\":\"app not installed\"}"));
 
 		runner().withPropertyValues("cobo.app.orgs=org-1,org-2").run((context) -> {
-			Health installed = health(context, "cobo", "org-1");
+			Health installed = health(context, "org-1");
 			assertThat(installed.getStatus()).isEqualTo(Status.UP);
 			assertThat(installed.getDetails()).containsKeys("expiresAt", "lastSuccess").doesNotContainKey("lastError");
 
-			Health uninstalled = health(context, "cobo", "org-2");
+			Health uninstalled = health(context, "org-2");
 			assertThat(uninstalled.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(uninstalled.getDetails()).containsEntry("lastError", "unauthorized_client")
 				.containsKey("lastFailure");
@@ -95,19 +95,36 @@ class CoboActuatorAutoConfigurationTest {
 	}
 
 	@Test
+	void namesEachOrgRightUnderCoboSoItsPathDoesNotRepeatItself() {
+		runner().withPropertyValues("cobo.app.orgs=org-1,org-2").run((context) -> {
+			CompositeHealthContributor cobo = (CompositeHealthContributor) context
+				.getBean(HealthContributorRegistry.class)
+				.getContributor("cobo");
+
+			// /actuator/health/cobo/org-1, not /actuator/health/cobo/cobo/org-1
+			assertThat(cobo.stream()).extracting(HealthContributorRegistry.Entry::name)
+				.containsExactly("org-1", "org-2", "permission-token");
+			assertThat(cobo.getContributor("org-1")).isInstanceOf(HealthIndicator.class);
+			assertThat(cobo.getContributor("cobo")).isNull();
+		});
+	}
+
+	@Test
 	void addsTheOrgsSeenSinceStartup() {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 
 		runner().run((context) -> {
-			CompositeHealthContributor orgs = (CompositeHealthContributor) ((CompositeHealthContributor) context
+			CompositeHealthContributor cobo = (CompositeHealthContributor) context
 				.getBean(HealthContributorRegistry.class)
-				.getContributor("cobo")).getContributor("cobo");
-			assertThat(orgs.stream()).isEmpty();
+				.getContributor("cobo");
+			assertThat(cobo.stream()).extracting(HealthContributorRegistry.Entry::name)
+				.containsExactly("permission-token");
 
 			context.getBean(CoboOrgAccessTokens.class).getAccessToken("org-late");
 
-			assertThat(orgs.stream()).extracting(HealthContributorRegistry.Entry::name).containsExactly("org-late");
-			assertThat(health(context, "cobo", "org-late").getStatus()).isEqualTo(Status.UP);
+			assertThat(cobo.stream()).extracting(HealthContributorRegistry.Entry::name)
+				.containsExactly("org-late", "permission-token");
+			assertThat(health(context, "org-late").getStatus()).isEqualTo(Status.UP);
 		});
 	}
 
@@ -121,7 +138,7 @@ class CoboActuatorAutoConfigurationTest {
 			assertThatThrownBy(() -> tokens.getAccessToken("org-from-a-request"))
 				.isInstanceOf(ClientAuthorizationException.class);
 
-			Health health = health(context, "cobo", "org-from-a-request");
+			Health health = health(context, "org-from-a-request");
 			assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 			assertThat(health.getDetails()).containsEntry("lastError", "unauthorized_client");
 		});
@@ -139,11 +156,11 @@ class CoboActuatorAutoConfigurationTest {
 			tokens.getAccessToken("org-b");
 			tokens.getAccessToken("org-c");
 
-			CompositeHealthContributor orgs = (CompositeHealthContributor) ((CompositeHealthContributor) context
+			CompositeHealthContributor cobo = (CompositeHealthContributor) context
 				.getBean(HealthContributorRegistry.class)
-				.getContributor("cobo")).getContributor("cobo");
-			assertThat(orgs.stream()).extracting(HealthContributorRegistry.Entry::name)
-				.containsExactly("org-b", "org-c");
+				.getContributor("cobo");
+			assertThat(cobo.stream()).extracting(HealthContributorRegistry.Entry::name)
+				.containsExactly("org-b", "org-c", "permission-token");
 			assertThat(tokens.getAccessToken("org-a").getTokenValue()).isEqualTo("AT-0");
 			assertThat(this.server.getRequestCount()).isEqualTo(3);
 		});
@@ -161,14 +178,14 @@ class CoboActuatorAutoConfigurationTest {
 			this.clock.advance(Duration.ofSeconds(43199 - 45));
 			tokens.getAccessToken("org-1");
 			Awaitility.await()
-				.until(() -> health(context, "cobo", "org-1").getDetails().containsKey("lastError"));
+				.until(() -> health(context, "org-1").getDetails().containsKey("lastError"));
 
-			Health health = health(context, "cobo", "org-1");
+			Health health = health(context, "org-1");
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("lastError", "invalid_client");
 
 			this.clock.advance(Duration.ofMinutes(1));
-			assertThat(health(context, "cobo", "org-1").getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health(context, "org-1").getStatus()).isEqualTo(Status.DOWN);
 		});
 	}
 
@@ -177,11 +194,11 @@ class CoboActuatorAutoConfigurationTest {
 		this.server.enqueue(TokenResponses.permissionToken("PAT-1", "PRT-1"));
 
 		runner().run((context) -> {
-			assertThat(health(context, "cobo-permission").getStatus()).isEqualTo(Status.UNKNOWN);
+			assertThat(health(context, "permission-token").getStatus()).isEqualTo(Status.UNKNOWN);
 
 			context.getBean(CoboPermissionTokens.class).current();
 
-			Health health = health(context, "cobo-permission");
+			Health health = health(context, "permission-token");
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.toString()).doesNotContain(TestKeys.signer(TestKeys.API_SECRET,
 					KeyType.ED25519).publicKeyHex());

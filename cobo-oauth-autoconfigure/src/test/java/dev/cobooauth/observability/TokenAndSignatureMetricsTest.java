@@ -119,6 +119,21 @@ class TokenAndSignatureMetricsTest {
 		});
 	}
 
+	@Test
+	void countsTheTokenRequestsInFlight() {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+
+		runner().run((context) -> {
+			Stack.SERVLET.token.apply(context, "org-1");
+
+			// Micrometer's long task timer of the observation: how many token requests wait for Cobo now.
+			assertThat(this.meters.get("cobo.token.requests.active")
+				.tag("operation", "get_org_access_token")
+				.longTaskTimer()
+				.activeTasks()).isZero();
+		});
+	}
+
 	@ParameterizedTest
 	@EnumSource(Stack.class)
 	void observesARefreshRefusedAsInvalidGrantThenTheFallback(Stack stack) {

@@ -4,61 +4,53 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A schema of its own on the local PostgreSQL (127.0.0.1:5432, database {@code test}, user
- * {@code postgres}, trust authentication), so that test classes never see each other's tables.
- * Create one per test class and close it afterwards: closing drops the schema and all it holds.
+ * A schema of its own in the tests' PostgreSQL ({@link TestDatabase}), so that test classes never
+ * see each other's tables. Create one per test class and close it afterwards: closing drops the
+ * schema and all it holds.
  */
 public final class PostgresSchema implements AutoCloseable {
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
-
-	private static final String USER = "postgres";
+	private final TestDatabase database;
 
 	private final String name;
 
 	private final JdbcTemplate admin;
 
-	private PostgresSchema(String name, JdbcTemplate admin) {
+	private PostgresSchema(TestDatabase database, String name, JdbcTemplate admin) {
+		this.database = database;
 		this.name = name;
 		this.admin = admin;
 	}
 
 	/**
 	 * @return a new, empty schema
-	 * @throws IllegalStateException if PostgreSQL is not running, saying how to start it
+	 * @throws IllegalStateException if there is no PostgreSQL, saying how to provide one
 	 */
 	public static PostgresSchema create() {
+		TestDatabase database = TestDatabase.get();
 		String name = "cobo_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-		JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(SERVER, USER, ""));
-		try {
-			admin.execute("CREATE SCHEMA " + name);
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("These tests need PostgreSQL on 127.0.0.1:5432 (database test, user "
-					+ "postgres); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
-					ex);
-		}
-		return new PostgresSchema(name, admin);
+		JdbcTemplate admin = new JdbcTemplate(database.dataSource(database.url()));
+		admin.execute("CREATE SCHEMA " + name);
+		return new PostgresSchema(database, name, admin);
 	}
 
 	/** @return the JDBC URL of the database, with this schema as the current one */
 	public String url() {
-		return SERVER + "?currentSchema=" + this.name;
+		return this.database.url(this.name);
 	}
 
 	/**
 	 * @return {@code spring.datasource.*} properties pointing at this schema
 	 */
 	public String[] dataSourceProperties() {
-		return new String[] { "spring.datasource.url=" + url(), "spring.datasource.username=" + USER };
+		return this.database.dataSourceProperties(this.name);
 	}
 
 	/** @return a template on this schema, for assertions */
 	public JdbcTemplate jdbc() {
-		return new JdbcTemplate(new DriverManagerDataSource(url(), USER, ""));
+		return new JdbcTemplate(this.database.dataSource(url()));
 	}
 
 	/** @return the schema's name */

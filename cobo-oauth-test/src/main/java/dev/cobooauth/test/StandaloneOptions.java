@@ -9,20 +9,25 @@ import java.util.Set;
 import dev.cobooauth.signing.KeyType;
 
 /**
- * The command line of the standalone simulator, each option given as {@code --name=value} at most once.
+ * The command line of the standalone simulator, each option given as {@code --name=value} at most once,
+ * and the flag {@code --api-key}.
  *
  * @param port the port to listen on, 0 for a free one
  * @param clientId the client id the app is registered under
  * @param orgIds the orgs the app is installed in; the API key acts for the first
  * @param keyType the type of the app key and of the API key
+ * @param apiKey whether the {@code app-args} line gives the application an API key too
+ * ({@code --api-key}); without it an application that has no API key does not get one
  */
-record StandaloneOptions(int port, String clientId, List<String> orgIds, KeyType keyType) {
+record StandaloneOptions(int port, String clientId, List<String> orgIds, KeyType keyType, boolean apiKey) {
 
 	static final String USAGE = "Usage: java -jar cobo-oauth-simulator.jar [--port=8089] [--client-id=sim-client]"
-			+ " [--org-ids=org-1,org-2] [--key-type=ed25519|secp256k1]";
+			+ " [--org-ids=org-1,org-2] [--key-type=ed25519|secp256k1] [--api-key]";
 
 	static final StandaloneOptions DEFAULTS = new StandaloneOptions(8089, "sim-client", List.of("org-1", "org-2"),
-			KeyType.ED25519);
+			KeyType.ED25519, false);
+
+	private static final String API_KEY = "--api-key";
 
 	/**
 	 * @param args the program's arguments
@@ -34,6 +39,10 @@ record StandaloneOptions(int port, String clientId, List<String> orgIds, KeyType
 		StandaloneOptions options = DEFAULTS;
 		Set<String> seen = new HashSet<>();
 		for (String arg : args) {
+			if (arg.equals(API_KEY) || arg.startsWith(API_KEY + "=")) {
+				options = options.withApiKey(arg, seen);
+				continue;
+			}
 			int equals = arg.indexOf('=');
 			if (!arg.startsWith("--") || equals < 0) {
 				throw new IllegalArgumentException("'" + arg + "' is not of the form --name=value");
@@ -50,13 +59,25 @@ record StandaloneOptions(int port, String clientId, List<String> orgIds, KeyType
 
 	private StandaloneOptions with(String name, String value) {
 		return switch (name) {
-			case "port" -> new StandaloneOptions(portOf(value), this.clientId, this.orgIds, this.keyType);
+			case "port" -> new StandaloneOptions(portOf(value), this.clientId, this.orgIds, this.keyType, this.apiKey);
 			case "client-id" -> new StandaloneOptions(this.port, nonBlank(value, "--client-id"), this.orgIds,
-					this.keyType);
-			case "org-ids" -> new StandaloneOptions(this.port, this.clientId, orgIdsOf(value), this.keyType);
-			case "key-type" -> new StandaloneOptions(this.port, this.clientId, this.orgIds, keyTypeOf(value));
+					this.keyType, this.apiKey);
+			case "org-ids" -> new StandaloneOptions(this.port, this.clientId, orgIdsOf(value), this.keyType,
+					this.apiKey);
+			case "key-type" -> new StandaloneOptions(this.port, this.clientId, this.orgIds, keyTypeOf(value),
+					this.apiKey);
 			default -> throw new IllegalArgumentException("Unknown option --" + name);
 		};
+	}
+
+	private StandaloneOptions withApiKey(String arg, Set<String> seen) {
+		if (!arg.equals(API_KEY)) {
+			throw new IllegalArgumentException(API_KEY + " takes no value");
+		}
+		if (!seen.add(API_KEY.substring(2))) {
+			throw new IllegalArgumentException(API_KEY + " is given twice");
+		}
+		return new StandaloneOptions(this.port, this.clientId, this.orgIds, this.keyType, true);
 	}
 
 	private static int portOf(String value) {

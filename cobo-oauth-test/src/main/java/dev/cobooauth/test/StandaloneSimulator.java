@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,13 +22,17 @@ import dev.cobooauth.signing.KeyType;
  * that is not written in Java.
  *
  * <pre>
- * java -jar cobo-oauth-simulator.jar [--port=8089] [--client-id=sim-client] [--org-ids=org-1,org-2] [--key-type=ed25519|secp256k1]
+ * java -jar cobo-oauth-simulator.jar [--port=8089] [--client-id=sim-client] [--org-ids=org-1,org-2] [--key-type=ed25519|secp256k1] [--api-key]
  * </pre>
  *
  * It listens on {@code 127.0.0.1} and the port, generates an app key installed in the orgs and an API
  * key for the first org, registers them, and prints a line {@code app-args: --cobo.base-url=...} with
  * the {@code cobo.*} arguments that point an application at it, private keys included: they are
- * throwaway keys that exist only in this process. Then it prints one line per request: the time, the
+ * throwaway keys that exist only in this process. The arguments blank the key locations
+ * ({@code cobo.app.private-key-location=}), so that they work as printed in an application whose
+ * {@code application.yml} names its key files; the API key's arguments are printed only with
+ * {@code --api-key}, so that an application without one does not get one; the webhook key only when
+ * the simulator signs deliveries with another key than its answers. Then it prints one line per request: the time, the
  * method, the path and query as received, the status, and for a refused request the
  * {@link Rejection} and its {@code error_code}; never a header, a body, a token or a signature. It
  * stops on Ctrl-C (or any signal that ends the JVM normally). An argument it does not know stops it
@@ -36,11 +42,14 @@ final class StandaloneSimulator {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-	/** The properties an application needs beyond its defaults, in the order they are printed. */
+	/** The properties of the app key an application needs beyond its defaults, in the order they are printed. */
 	private static final List<String> APP_PROPERTIES = List.of("cobo.base-url", "cobo.response-verification.public-key",
-			"cobo.app.client-id", "cobo.app.private-key", "cobo.api-key.private-key");
+			"cobo.app.client-id", "cobo.app.private-key", "cobo.app.private-key-location");
 
-	private static final List<String> KEY_TYPE_PROPERTIES = List.of("cobo.app.key-type", "cobo.api-key.key-type");
+	private static final List<String> API_KEY_PROPERTIES = List.of("cobo.api-key.private-key",
+			"cobo.api-key.private-key-location");
+
+	private static final String WEBHOOK_KEY = "cobo.webhook.public-key";
 
 	/** Characters a shell passes on as they are; a value with any other is quoted. */
 	private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=,@%+-]*");
@@ -111,23 +120,34 @@ final class StandaloneSimulator {
 			throw ex;
 		}
 		out.println("Cobo simulator at " + simulator.baseUrl() + ": app '" + options.clientId() + "' installed in "
-				+ String.join(", ", options.orgIds()) + ", API key for " + options.orgIds().get(0) + ", "
-				+ options.keyType().name().toLowerCase(Locale.ROOT) + " keys. Ctrl-C stops it.");
-		out.println(appArgs(credentials, options.keyType()));
+				+ String.join(", ", options.orgIds()) + (options.apiKey() ? ", API key for " + options.orgIds().get(0) : "")
+				+ ", " + options.keyType().name().toLowerCase(Locale.ROOT) + " keys. Ctrl-C stops it.");
+		out.println(appArgs(credentials, options.keyType(), options.apiKey()));
 		return simulator;
 	}
 
 	/**
 	 * @return {@code app-args:} and the arguments that point an application at the simulator with the
-	 * credentials, the key types only when they are not the default Ed25519
+	 * credentials: the app key, with the API key when asked for, the key types only when they are not
+	 * the default Ed25519, and the webhook key only when it is not the response key
 	 */
-	static String appArgs(SimulatorCredentials credentials, KeyType keyType) {
+	static String appArgs(SimulatorCredentials credentials, KeyType keyType, boolean apiKey) {
+		Map<String, String> properties = credentials.properties();
 		List<String> names = new ArrayList<>(APP_PROPERTIES);
+		if (!Objects.equals(properties.get(WEBHOOK_KEY), properties.get("cobo.response-verification.public-key"))) {
+			names.add(WEBHOOK_KEY);
+		}
+		if (apiKey) {
+			names.addAll(API_KEY_PROPERTIES);
+		}
 		if (keyType != KeyType.ED25519) {
-			names.addAll(KEY_TYPE_PROPERTIES);
+			names.add("cobo.app.key-type");
+			if (apiKey) {
+				names.add("cobo.api-key.key-type");
+			}
 		}
 		return names.stream()
-			.map((name) -> shellWord("--" + name + "=" + credentials.properties().get(name)))
+			.map((name) -> shellWord("--" + name + "=" + properties.get(name)))
 			.collect(Collectors.joining(" ", "app-args: ", ""));
 	}
 

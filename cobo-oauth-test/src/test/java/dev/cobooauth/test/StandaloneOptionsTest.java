@@ -24,15 +24,22 @@ class StandaloneOptionsTest {
 		assertThat(options.clientId()).isEqualTo("sim-client");
 		assertThat(options.orgIds()).containsExactly("org-1", "org-2");
 		assertThat(options.keyType()).isEqualTo(KeyType.ED25519);
+		assertThat(options.apiKey()).isFalse();
 	}
 
 	@Test
 	void readsEveryOption() {
 		StandaloneOptions options = StandaloneOptions.parse("--org-ids=org-acme, org-globex", "--port=0",
-				"--client-id=portal", "--key-type=secp256k1");
+				"--client-id=portal", "--key-type=secp256k1", "--api-key");
 
 		assertThat(options).isEqualTo(new StandaloneOptions(0, "portal", List.of("org-acme", "org-globex"),
-				KeyType.SECP256K1));
+				KeyType.SECP256K1, true));
+	}
+
+	@Test
+	void refusesAValueForTheApiKeyFlag() {
+		assertThatIllegalArgumentException().isThrownBy(() -> StandaloneOptions.parse("--api-key=yes"))
+			.withMessage("--api-key takes no value");
 	}
 
 	@Test

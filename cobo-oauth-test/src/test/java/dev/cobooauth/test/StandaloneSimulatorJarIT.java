@@ -44,7 +44,7 @@ class StandaloneSimulatorJarIT {
 
 	@Test
 	void servesLogsAndStopsOnASignal() throws Exception {
-		this.process = start("--port=0", "--org-ids=org-a");
+		this.process = start("--port=0", "--org-ids=org-a", "--api-key");
 		BufferedReader out = reader(this.process);
 
 		List<String> lines = List.of(out.readLine(), out.readLine());

@@ -1,19 +1,24 @@
 package dev.cobooauth.test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.cobooauth.oauth2.CoboOrg;
+import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -56,16 +61,27 @@ class StandaloneSimulatorTest {
 
 		assertThat(lines()).hasSize(2);
 		assertThat(lines().get(0)).isEqualTo("Cobo simulator at " + this.sim.baseUrl()
-				+ ": app 'sim-client' installed in org-1, org-2, API key for org-1, ed25519 keys. Ctrl-C stops it.");
+				+ ": app 'sim-client' installed in org-1, org-2, ed25519 keys. Ctrl-C stops it.");
 		assertThat(lines().get(1)).matches("app-args: --cobo\\.base-url=http://127\\.0\\.0\\.1:" + this.sim.port()
 				+ "/v2 --cobo\\.response-verification\\.public-key=" + this.sim.responsePublicKeyHex()
 				+ " --cobo\\.app\\.client-id=sim-client --cobo\\.app\\.private-key=[0-9a-f]{64}"
-				+ " --cobo\\.api-key\\.private-key=[0-9a-f]{64}");
+				+ " --cobo\\.app\\.private-key-location=");
+	}
+
+	@Test
+	void printsTheApiKeyOnlyWhenAskedFor() {
+		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0", "--api-key"), this.out);
+
+		assertThat(lines().get(0)).contains("installed in org-1, org-2, API key for org-1, ed25519 keys");
+		assertThat(appArgs()).containsKeys("cobo.app.private-key", "cobo.app.private-key-location")
+			.containsEntry("cobo.api-key.private-key-location", "")
+			.hasEntrySatisfying("cobo.api-key.private-key", (key) -> assertThat(key).matches("[0-9a-f]{64}"));
 	}
 
 	@Test
 	void namesTheKeyTypeWhenItIsNotEd25519() {
-		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0", "--key-type=secp256k1"), this.out);
+		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0", "--key-type=secp256k1", "--api-key"),
+				this.out);
 
 		assertThat(appArgs()).containsEntry("cobo.app.key-type", "secp256k1")
 			.containsEntry("cobo.api-key.key-type", "secp256k1");
@@ -75,7 +91,7 @@ class StandaloneSimulatorTest {
 	@EnumSource(KeyType.class)
 	void anApplicationGivenTheAppArgsCallsWaasWithBothKeys(KeyType keyType) {
 		this.sim = StandaloneSimulator.start(new StandaloneOptions(0, "portal", List.of("org-acme", "org-globex"),
-				keyType), this.out);
+				keyType, true), this.out);
 		String[] appArgs = lines().get(1).substring("app-args: ".length()).split(" ");
 
 		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(Application.class)
@@ -92,9 +108,55 @@ class StandaloneSimulatorTest {
 		assertThat(this.sim.counters().rejections()).isZero();
 	}
 
+	/**
+	 * An application configured for production, its keys in files, takes the arguments as they are
+	 * printed: they blank the key locations that would otherwise conflict with the printed keys.
+	 */
+	@Test
+	void anApplicationConfiguredForProductionStartsWithTheAppArgsAsPrinted(@TempDir Path secrets) throws IOException {
+		Path appSecret = Files.writeString(secrets.resolve("app-secret"), TestKeyPair.generate(KeyType.ED25519).privateKeyHex());
+		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0", "--org-ids=org-acme"), this.out);
+		String[] appArgs = lines().get(1).substring("app-args: ".length()).split(" ");
+
+		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(Application.class)
+			.web(WebApplicationType.NONE)
+			.environment(new StandardEnvironment())
+			.properties(Map.of("cobo.env", "prod", "cobo.app.client-id", "my-real-client-id",
+					"cobo.app.private-key-location", "file:" + appSecret, "cobo.app.default-org", "org-acme"))
+			.run(appArgs)) {
+			RestClient cobo = application.getBean("coboRestClient", RestClient.class);
+
+			assertThat(cobo.get().uri("/wallets").retrieve().body(String.class)).contains("\"org_id\":\"org-acme\"");
+			assertThat(application.getBeanNamesForType(CoboPermissionTokens.class)).isEmpty();
+		}
+		assertThat(this.sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
+		assertThat(this.sim.counters().rejections()).isZero();
+	}
+
+	@Test
+	void anApplicationWithItsOwnApiKeyFileTakesTheApiKeyArgsAsPrinted(@TempDir Path secrets) throws IOException {
+		Path appSecret = Files.writeString(secrets.resolve("app-secret"), TestKeyPair.generate(KeyType.ED25519).privateKeyHex());
+		Path apiSecret = Files.writeString(secrets.resolve("api-secret"), TestKeyPair.generate(KeyType.ED25519).privateKeyHex());
+		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0", "--api-key"), this.out);
+		String[] appArgs = lines().get(1).substring("app-args: ".length()).split(" ");
+
+		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(Application.class)
+			.web(WebApplicationType.NONE)
+			.environment(new StandardEnvironment())
+			.properties(Map.of("cobo.env", "prod", "cobo.app.client-id", "my-real-client-id",
+					"cobo.app.private-key-location", "file:" + appSecret, "cobo.api-key.private-key-location",
+					"file:" + apiSecret))
+			.run(appArgs)) {
+			RestClient apiKey = application.getBean("coboApiKeyRestClient", RestClient.class);
+
+			assertThat(apiKey.get().uri("/wallets").retrieve().body(String.class)).contains("\"org_id\":\"org-1\"");
+		}
+		assertThat(this.sim.counters().rejections()).isZero();
+	}
+
 	@Test
 	void logsEachRequestWithItsStatus() {
-		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0"), this.out);
+		this.sim = StandaloneSimulator.start(StandaloneOptions.parse("--port=0", "--api-key"), this.out);
 		CoboSigner appKey = key("cobo.app.private-key");
 
 		CoboCalls.orgImplicit(this.sim, appKey, "sim-client", "org-1");
@@ -164,7 +226,7 @@ class StandaloneSimulatorTest {
 	void failsWhenThePortIsTaken() {
 		try (CoboSimulator other = CoboSimulator.start()) {
 			StandaloneOptions options = new StandaloneOptions(other.port(), "sim-client", List.of("org-1"),
-					KeyType.ED25519);
+					KeyType.ED25519, false);
 
 			assertThatExceptionOfType(UncheckedIOException.class)
 				.isThrownBy(() -> StandaloneSimulator.start(options, this.out));

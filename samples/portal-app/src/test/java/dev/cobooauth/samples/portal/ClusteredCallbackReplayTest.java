@@ -8,6 +8,7 @@ import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.SignedDelivery;
 import dev.cobooauth.test.SimulatorCredentials;
+import dev.cobooauth.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,20 +18,17 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the sample, as it runs clustered ({@code --cobo.token-store.type=jdbc} on the
- * machine's PostgreSQL, a schema of this test's own), behind one Cobo: a signed installation
+ * tests' PostgreSQL (see TestDatabase), a schema of this test's own), behind one Cobo: a signed installation
  * callback that one instance accepted is refused as a replay by the other, so an attacker who
  * captured it cannot make the second instance act on it again.
  */
 class ClusteredCallbackReplayTest {
-
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
 	private static final String SCHEMA = "portal_replay_" + UUID.randomUUID().toString().replace("-", "");
 
@@ -52,7 +50,8 @@ class ClusteredCallbackReplayTest {
 	private static ConfigurableApplicationContext start(SimulatorCredentials credentials) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--cobo.token-store.type=jdbc",
 				"--cobo.token-store.initialize-schema=always",
-				"--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA));
+				"--spring.datasource.url=" + TestDatabase.get().url(SCHEMA), "--spring.datasource.username=" + TestDatabase.get().user(),
+				"--spring.datasource.password=" + TestDatabase.get().password()));
 		credentials.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
 		return new SpringApplicationBuilder(PortalApplication.class).run(args.toArray(String[]::new));
 	}
@@ -67,7 +66,7 @@ class ClusteredCallbackReplayTest {
 	}
 
 	private static JdbcTemplate admin() {
-		return new JdbcTemplate(new SingleConnectionDataSource(SERVER, "postgres", "", true));
+		return new JdbcTemplate(TestDatabase.get().dataSource(TestDatabase.get().url()));
 	}
 
 	private static RestTestClient.ResponseSpec postCallback(ConfigurableApplicationContext instance,

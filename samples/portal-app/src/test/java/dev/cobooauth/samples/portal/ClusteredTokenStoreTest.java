@@ -3,6 +3,7 @@ package dev.cobooauth.samples.portal;
 import java.util.UUID;
 
 import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.testsupport.TestDatabase;
 import dev.cobooauth.test.Grant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -20,14 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample runs clustered as it is: {@code --cobo.token-store.type=jdbc} and the standard
- * {@code spring.datasource.*} properties put its tokens in PostgreSQL (the machine's real server, a
- * schema of this test's own).
+ * {@code spring.datasource.*} properties put its tokens in PostgreSQL (the tests' real server, see
+ * TestDatabase, a schema of this test's own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=always" })
 class ClusteredTokenStoreTest {
-
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
 	private static final String SCHEMA = "portal_sample_" + UUID.randomUUID().toString().replace("-", "");
 
@@ -43,7 +41,9 @@ class ClusteredTokenStoreTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		admin().execute("CREATE SCHEMA " + SCHEMA);
-		registry.add("spring.datasource.url", () -> SERVER + "?currentSchema=" + SCHEMA);
+		registry.add("spring.datasource.url", () -> TestDatabase.get().url(SCHEMA));
+		registry.add("spring.datasource.username", () -> TestDatabase.get().user());
+		registry.add("spring.datasource.password", () -> TestDatabase.get().password());
 	}
 
 	@AfterAll
@@ -52,7 +52,7 @@ class ClusteredTokenStoreTest {
 	}
 
 	private static JdbcTemplate admin() {
-		return new JdbcTemplate(new SingleConnectionDataSource(SERVER, "postgres", "", true));
+		return new JdbcTemplate(TestDatabase.get().dataSource(TestDatabase.get().url()));
 	}
 
 	@Test
