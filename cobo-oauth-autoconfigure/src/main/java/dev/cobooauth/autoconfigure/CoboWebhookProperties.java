@@ -20,7 +20,8 @@ import org.springframework.validation.Validator;
 public class CoboWebhookProperties implements Validator {
 
 	/**
-	 * Whether @VerifiedCoboDelivery handler parameters are verified by the starter.
+	 * Whether @VerifiedCoboDelivery handler parameters are verified by the starter. When false, every
+	 * delivery to such a parameter is refused with 503 and its handler is not called.
 	 */
 	private boolean enabled = true;
 
@@ -37,8 +38,9 @@ public class CoboWebhookProperties implements Validator {
 	private @Nullable String publicKey;
 
 	/**
-	 * How many recent deliveries are remembered in memory to refuse replays; beyond it the oldest are
-	 * forgotten. With cobo.token-store.type=jdbc they are remembered in the database instead (table
+	 * How many recent deliveries are remembered in memory to refuse replays. None is forgotten while it
+	 * could still pass the age check: when that many are, a new delivery is refused with 503. With
+	 * cobo.token-store.type=jdbc they are remembered in the database instead (table
 	 * cobo_webhook_delivery), for every instance, and this is not used.
 	 */
 	private int replayCacheSize = 10_000;

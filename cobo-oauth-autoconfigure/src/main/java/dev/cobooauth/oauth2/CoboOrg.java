@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * coboRestClient.get().uri("/wallets").attributes(CoboOrg.id(orgId)).retrieve()...
  * coboWebClient.get().uri("/wallets").attributes(CoboOrg.id(orgId)).retrieve()...
  * </pre>
- * A request that names none acts for {@code cobo.app.default-org}, if set.
+ * A request that names none acts for {@code cobo.app.default-org}, if set; one whose attribute is
+ * blank or not a {@code String} fails with an {@link InvalidCoboOrgException} before it is sent.
  */
 public final class CoboOrg {
 
@@ -22,10 +23,11 @@ public final class CoboOrg {
 	/**
 	 * @param orgId the organization's id, as Cobo delivered it when the org installed the app
 	 * @return a consumer that puts it into a request's attributes
+	 * @throws InvalidCoboOrgException if it is {@code null}, empty or whitespace only
 	 */
 	public static Consumer<Map<String, Object>> id(String orgId) {
 		if (orgId == null || orgId.isBlank()) {
-			throw new IllegalArgumentException("orgId cannot be empty");
+			throw new InvalidCoboOrgException("orgId", orgId);
 		}
 		return (attributes) -> attributes.put(ATTRIBUTE, orgId);
 	}

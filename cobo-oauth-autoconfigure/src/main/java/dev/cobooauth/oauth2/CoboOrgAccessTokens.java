@@ -29,6 +29,7 @@ public class CoboOrgAccessTokens {
 	 * @return its authorized client, with a token that is not due
 	 * @throws org.springframework.security.oauth2.client.ClientAuthorizationException if Cobo
 	 * refuses, naming the org and Cobo's answer
+	 * @throws InvalidCoboOrgException if the org id is {@code null}, empty or whitespace only
 	 */
 	public OAuth2AuthorizedClient authorize(String orgId) {
 		OAuth2AuthorizedClient client = this.engine.authorize(request(orgId));
@@ -80,7 +81,7 @@ public class CoboOrgAccessTokens {
 
 	private OAuth2AuthorizeRequest request(String orgId) {
 		if (orgId == null || orgId.isBlank()) {
-			throw new IllegalArgumentException("orgId cannot be empty");
+			throw new InvalidCoboOrgException("orgId", orgId);
 		}
 		return OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId).principal(orgId).build();
 	}

@@ -28,11 +28,12 @@ public class ReactiveCoboOrgAccessTokens {
 
 	/**
 	 * @param orgId the organization
-	 * @return its authorized client, with a token that is not due
+	 * @return its authorized client, with a token that is not due; an {@link InvalidCoboOrgException}
+	 * if the org id is {@code null}, empty or whitespace only
 	 */
 	public Mono<OAuth2AuthorizedClient> authorize(String orgId) {
 		if (orgId == null || orgId.isBlank()) {
-			return Mono.error(new IllegalArgumentException("orgId cannot be empty"));
+			return Mono.error(new InvalidCoboOrgException("orgId", orgId));
 		}
 		OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId)
 			.principal(orgId)

@@ -1,6 +1,5 @@
 package dev.cobooauth.signing;
 
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +9,11 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A delivery that must not be acted on, with the problem the sender gets: {@code 401} (or
- * {@code 413} for a body over the limit, {@code 503} when it could not be checked for a replay) with
- * a {@link ProblemDetail} whose {@code reason} property says why. The detail never repeats anything
- * the sender sent, nor says anything of the application's database.
+ * {@code 413} for a body over the limit, {@code 503} when it could not be checked) with one generic
+ * {@link ProblemDetail} for every reason: a sender probing the endpoint learns nothing of which check
+ * failed. The {@link Reason} is for the application and its log ({@link Reason#getDetail()}); the
+ * problem never repeats anything the sender sent, nor says anything of the application's database
+ * or configuration.
  */
 public class CoboDeliveryVerificationException extends ErrorResponseException {
 
@@ -42,7 +43,23 @@ public class CoboDeliveryVerificationException extends ErrorResponseException {
 		 * is a replay; it is not accepted, and {@code 503} asks Cobo to send it again later.
 		 */
 		REPLAY_CHECK_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE,
-				"The delivery could not be checked against those already received; send it again later");
+				"The delivery could not be checked against those already received; send it again later"),
+
+		/**
+		 * The memory of deliveries received is full of deliveries still inside the tolerance window
+		 * ({@code cobo.webhook.replay-cache-size}); none is forgotten early, so the delivery is not
+		 * accepted, and {@code 503} asks Cobo to send it again later.
+		 */
+		REPLAY_MEMORY_FULL(HttpStatus.SERVICE_UNAVAILABLE,
+				"The memory of deliveries received is full (cobo.webhook.replay-cache-size); send it again later"),
+
+		/**
+		 * Deliveries are not verified in this application ({@code cobo.webhook.enabled=false}, or the
+		 * webhook auto-configuration excluded), so none is handed to a handler; {@code 503} asks Cobo to
+		 * send it again later.
+		 */
+		VERIFICATION_OFF(HttpStatus.SERVICE_UNAVAILABLE,
+				"Deliveries are not verified in this application (cobo.webhook.enabled=false)");
 
 		private final HttpStatus status;
 
@@ -58,7 +75,7 @@ public class CoboDeliveryVerificationException extends ErrorResponseException {
 			return this.status;
 		}
 
-		/** @return what the sender is told */
+		/** @return why, for the log: the sender is told only that the delivery was not accepted */
 		public String getDetail() {
 			return this.detail;
 		}
@@ -84,9 +101,10 @@ public class CoboDeliveryVerificationException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problemFor(Reason reason) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(reason.getStatus(), reason.getDetail());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(reason.getStatus(),
+				(reason.getStatus() == HttpStatus.SERVICE_UNAVAILABLE) ? "The delivery was not accepted; send it again later"
+						: "The delivery was not accepted");
 		problem.setTitle("Unverified Cobo delivery");
-		problem.setProperty("reason", reason.name().toLowerCase(Locale.ROOT));
 		return problem;
 	}
 

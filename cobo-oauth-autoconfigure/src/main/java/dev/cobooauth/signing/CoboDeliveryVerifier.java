@@ -26,6 +26,12 @@ public final class CoboDeliveryVerifier {
 
 	private static final Log logger = LogFactory.getLog(CoboDeliveryVerifier.class);
 
+	/**
+	 * How long past the last moment it could pass the age check a delivery is still remembered: covers
+	 * the clocks of instances that share a database being a little apart.
+	 */
+	static final Duration FORGET_MARGIN = Duration.ofMinutes(1);
+
 	private final CoboSignatureVerifier cobosKey;
 
 	private final Duration tolerance;
@@ -67,15 +73,18 @@ public final class CoboDeliveryVerifier {
 		if (timestamp == null || signature == null) {
 			throw refused(CoboDeliveryVerificationException.Reason.MISSING_SIGNATURE);
 		}
+		// One reading of the clock decides both the age check and what may be forgotten, so that no
+		// delivery passes the one and meets a memory that has already let it go.
+		Instant now = this.clock.instant();
 		Instant sentAt = sentAt(timestamp);
-		if (Duration.between(sentAt, this.clock.instant()).abs().compareTo(this.tolerance) > 0) {
+		if (Duration.between(sentAt, now).abs().compareTo(this.tolerance) > 0) {
 			throw refused(CoboDeliveryVerificationException.Reason.STALE);
 		}
 		byte[] digest = SigningDigest.ofResponse(body, timestamp);
 		if (!this.cobosKey.verify(digest, signature)) {
 			throw refused(CoboDeliveryVerificationException.Reason.INVALID_SIGNATURE);
 		}
-		if (!this.seen.firstSighting(digest, sentAt.plus(this.tolerance))) {
+		if (!this.seen.firstSighting(digest, sentAt.plus(this.tolerance).plus(FORGET_MARGIN), now)) {
 			throw refused(CoboDeliveryVerificationException.Reason.REPLAYED);
 		}
 		return new CoboDelivery(body, sentAt);
@@ -145,8 +154,8 @@ public final class CoboDeliveryVerifier {
 		}
 
 		/**
-		 * @param tolerance how far a delivery's timestamp may be from now, either way; also how long
-		 * a delivery is remembered to refuse its replay
+		 * @param tolerance how far a delivery's timestamp may be from now, either way; a delivery is
+		 * remembered to refuse its replay until its timestamp plus the tolerance plus a minute
 		 * @return this builder
 		 */
 		public Builder tolerance(Duration tolerance) {
@@ -158,8 +167,10 @@ public final class CoboDeliveryVerifier {
 		}
 
 		/**
-		 * @param replayCacheSize how many recent deliveries are remembered in memory; beyond it the
-		 * oldest are forgotten. Not used with {@link #jdbcReplayStore(DataSource)}
+		 * @param replayCacheSize how many recent deliveries are remembered in memory. None is forgotten
+		 * while it could still pass the age check: when that many are, a new delivery is refused with
+		 * {@link CoboDeliveryVerificationException.Reason#REPLAY_MEMORY_FULL} (503). Not used with
+		 * {@link #jdbcReplayStore(DataSource)}
 		 * @return this builder
 		 */
 		public Builder replayCacheSize(int replayCacheSize) {
@@ -219,9 +230,9 @@ public final class CoboDeliveryVerifier {
 		// JdbcSeenDeliveries is named only here, so that spring-jdbc is loaded only when it is used.
 		private SeenDeliveries seenDeliveries() {
 			if (this.replayStore != null) {
-				return JdbcSeenDeliveries.of(this.replayStore, this.clock);
+				return JdbcSeenDeliveries.of(this.replayStore);
 			}
-			return new InMemorySeenDeliveries(this.replayCacheSize, this.clock);
+			return new InMemorySeenDeliveries(this.replayCacheSize);
 		}
 
 	}

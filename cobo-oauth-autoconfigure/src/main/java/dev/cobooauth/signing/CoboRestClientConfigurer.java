@@ -70,7 +70,10 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 	@Override
 	public void accept(RestClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
+		builder.defaultStatusHandler(CoboCallFailures::isError,
+				CoboCallFailures.restClientAnswers(this.endpoint.verifiesResponses()));
 		builder.requestInterceptors((interceptors) -> {
+			interceptors.add(new CoboCallFailures.Interceptor());
 			interceptors.add(new DroppedConnectionRetryingInterceptor());
 			interceptors.addAll(this.authorization);
 			this.endpoint.responseVerifier()

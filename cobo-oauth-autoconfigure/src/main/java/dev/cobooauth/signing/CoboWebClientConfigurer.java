@@ -70,7 +70,11 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 	@Override
 	public void accept(WebClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
+		boolean verifying = this.endpoint.verifiesResponses();
+		builder.defaultStatusHandler(CoboCallFailures::isError,
+				(response) -> CoboCallFailures.Filter.answer(verifying, response));
 		builder.filters((filters) -> {
+			filters.add(new CoboCallFailures.Filter());
 			filters.add(new DroppedConnectionRetryingExchangeFilterFunction());
 			filters.addAll(this.authorization);
 			this.endpoint.responseVerifier()

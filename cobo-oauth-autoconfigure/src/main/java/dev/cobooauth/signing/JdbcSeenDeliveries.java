@@ -1,7 +1,6 @@
 package dev.cobooauth.signing;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -23,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The deliveries accepted lately by every instance that shares a database: table
  * {@value #TABLE}, one row per delivery, its primary key the hex of the digest Cobo signed
  * ({@code delivery_digest}) and its {@code forget_at} the time, in milliseconds of the verifier's
- * clock, after which a replay is refused as stale anyway.
+ * clock, after which a replay is refused as stale anyway (its timestamp plus the tolerance plus a
+ * margin for the clocks of the instances). Each check uses the verification's one reading of the
+ * clock.
  * <p>
  * The primary key makes the check atomic across instances: of two that receive one delivery at
  * once, one inserts its row and the other gets the duplicate key, a replay. A row past its
@@ -54,28 +55,24 @@ final class JdbcSeenDeliveries implements SeenDeliveries {
 
 	private final JdbcTemplate jdbc;
 
-	private final Clock clock;
-
 	private final AtomicLong nextCleanUp = new AtomicLong(Long.MIN_VALUE);
 
-	private JdbcSeenDeliveries(JdbcTemplate jdbc, Clock clock) {
+	private JdbcSeenDeliveries(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	/**
 	 * @param dataSource the database holding table {@value #TABLE}
-	 * @param clock the clock that tells when a delivery may be forgotten
 	 * @return the deliveries seen by every instance using that database
 	 */
-	static SeenDeliveries of(DataSource dataSource, Clock clock) {
-		return new JdbcSeenDeliveries(new JdbcTemplate(dataSource), clock);
+	static SeenDeliveries of(DataSource dataSource) {
+		return new JdbcSeenDeliveries(new JdbcTemplate(dataSource));
 	}
 
 	@Override
-	public boolean firstSighting(byte[] signedDigest, Instant forgetAt) {
+	public boolean firstSighting(byte[] signedDigest, Instant forgetAt, Instant verifiedAt) {
 		String digest = HexFormat.of().formatHex(signedDigest);
-		long now = this.clock.millis();
+		long now = verifiedAt.toEpochMilli();
 		try {
 			boolean first = insert(digest, forgetAt) || (deleteIfForgotten(digest, now) && insert(digest, forgetAt));
 			if (first) {

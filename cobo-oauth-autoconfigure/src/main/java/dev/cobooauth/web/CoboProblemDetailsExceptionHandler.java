@@ -1,7 +1,10 @@
 package dev.cobooauth.web;
 
+import dev.cobooauth.oauth2.InvalidCoboOrgException;
 import dev.cobooauth.oauth2.MissingCoboOrgException;
 import dev.cobooauth.signing.CoboResponseSignatureException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,14 +26,17 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * <p>
  * Split by where each failure type lives, so that each advice loads only with its library: this one
  * with {@code spring-web}, {@link TokenFailureHandler} with Spring Security's OAuth2 client,
- * {@link WebClientAnswerHandler} with WebFlux's {@code WebClient}.
+ * {@link WebClientAnswerHandler} with WebFlux's {@code WebClient}. Each failure answered is logged
+ * at {@code WARN} (a 400 at {@code DEBUG}) with what the answer leaves out.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class CoboProblemDetailsExceptionHandler {
 
-	@ExceptionHandler({ MissingCoboOrgException.class, CoboResponseSignatureException.class,
-			RestClientResponseException.class })
+	private static final Log logger = LogFactory.getLog(CoboProblemDetailsExceptionHandler.class);
+
+	@ExceptionHandler({ MissingCoboOrgException.class, InvalidCoboOrgException.class,
+			CoboResponseSignatureException.class, RestClientResponseException.class })
 	ResponseEntity<ProblemDetail> coboFailed(Exception failure) throws Exception {
 		return answer(failure);
 	}
@@ -39,6 +45,17 @@ class CoboProblemDetailsExceptionHandler {
 		ProblemDetail problem = CoboProblemDetails.forFailure(failure);
 		if (problem == null) {
 			throw failure;
+		}
+		// What the caller is not told (messages, hosts, URLs, bodies) is for the operator; a call
+		// that named no usable org is the caller's mistake, not the operator's concern.
+		if (problem.getStatus() == 400) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Answered a Cobo call with 400 " + problem.getTitle() + ": " + CoboProblemDetails.describe(failure));
+			}
+		}
+		else {
+			logger.warn("Answered a failed Cobo call with " + problem.getStatus() + " " + problem.getTitle() + ": "
+					+ CoboProblemDetails.describe(failure));
 		}
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

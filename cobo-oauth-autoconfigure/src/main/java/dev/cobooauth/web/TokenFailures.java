@@ -5,6 +5,7 @@ import java.util.Set;
 import dev.cobooauth.oauth2.CoboTokenException;
 import dev.cobooauth.oauth2.CoboTokenOperation;
 import dev.cobooauth.oauth2.CoboTokenStoreUnavailableException;
+import dev.cobooauth.signing.CoboCallFailure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -38,21 +39,44 @@ final class TokenFailures {
 
 	/**
 	 * @param failure an {@link OAuth2AuthorizationException}
-	 * @return 502 when Cobo was unavailable, 403 when it refused; {@code null} for a token of another
-	 * registration than the starter's
+	 * @return 502 when Cobo was unavailable, 403 when it refused; {@code null} for a failure the
+	 * starter did not raise: a token of another registration, or one another client asked for
 	 */
 	static @Nullable ProblemDetail problemFor(Throwable failure) {
 		OAuth2AuthorizationException noToken = (OAuth2AuthorizationException) failure;
-		if (noToken instanceof ClientAuthorizationException client
-				&& !COBO_REGISTRATIONS.contains(client.getClientRegistrationId())) {
+		if (!isCobos(noToken)) {
 			return null;
 		}
-		HttpStatus status = coboUnavailable(noToken) ? HttpStatus.BAD_GATEWAY : HttpStatus.FORBIDDEN;
-		String detail = (noToken.getMessage() != null) ? noToken.getMessage() : noToken.getError().toString();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle("No " + tokenName(noToken));
+		boolean unavailable = coboUnavailable(noToken);
+		String token = tokenName(noToken);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+				unavailable ? HttpStatus.BAD_GATEWAY : HttpStatus.FORBIDDEN,
+				unavailable ? "The " + token + " for this call could not be had now; try again later"
+						: "Cobo refused the " + token + " for this call");
+		problem.setTitle("No " + token);
 		problem.setProperty("oauth_error", noToken.getError().getErrorCode());
+		Integer errorCode = cobosErrorCode(noToken);
+		if (errorCode != null) {
+			problem.setProperty("error_code", errorCode);
+		}
 		return problem;
+	}
+
+	private static boolean isCobos(OAuth2AuthorizationException noToken) {
+		if (noToken instanceof ClientAuthorizationException client) {
+			return COBO_REGISTRATIONS.contains(client.getClientRegistrationId());
+		}
+		return noToken instanceof CoboTokenException || noToken instanceof CoboTokenStoreUnavailableException
+				|| CoboCallFailure.of(noToken) != null;
+	}
+
+	private static @Nullable Integer cobosErrorCode(OAuth2AuthorizationException noToken) {
+		for (Throwable cause : CoboProblemDetails.causeChain(noToken)) {
+			if (cause instanceof CoboTokenException token && token.getCoboError() != null) {
+				return token.getCoboError().errorCode();
+			}
+		}
+		return null;
 	}
 
 	private static boolean coboUnavailable(OAuth2AuthorizationException noToken) {

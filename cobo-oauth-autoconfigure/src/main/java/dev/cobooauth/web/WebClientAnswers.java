@@ -1,7 +1,5 @@
 package dev.cobooauth.web;
 
-import dev.cobooauth.oauth2.CoboErrorResponse;
-
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
@@ -19,11 +17,18 @@ final class WebClientAnswers {
 
 	/**
 	 * @param answer a {@link WebClientResponseException}
-	 * @return what its body says, in Cobo's terms
+	 * @return its status
 	 */
-	static CoboErrorResponse read(Throwable answer) {
-		WebClientResponseException response = (WebClientResponseException) answer;
-		return CoboErrorResponse.read(response.getStatusCode().value(), response.getResponseBodyAsByteArray());
+	static int status(Throwable answer) {
+		return ((WebClientResponseException) answer).getStatusCode().value();
+	}
+
+	/**
+	 * @param answer a {@link WebClientResponseException}
+	 * @return its body
+	 */
+	static byte[] body(Throwable answer) {
+		return ((WebClientResponseException) answer).getResponseBodyAsByteArray();
 	}
 
 }

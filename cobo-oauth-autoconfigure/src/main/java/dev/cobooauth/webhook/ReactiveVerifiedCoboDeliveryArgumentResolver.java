@@ -66,7 +66,7 @@ final class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliver
 			.map(ReactiveVerifiedCoboDeliveryArgumentResolver::bytesOf)
 			.defaultIfEmpty(NO_BODY)
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE));
+					(ex) -> tooLarge(maxBodySize()));
 		return ((this.verification != null) ? body.publishOn(this.verification) : body)
 			.map((bytes) -> read(parameter, request.getHeaders(), bytes));
 	}

@@ -7,6 +7,9 @@ import dev.cobooauth.signing.CoboDelivery;
 import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 
@@ -16,6 +19,8 @@ import org.springframework.http.HttpHeaders;
  * received into the parameter's value once the delivery is verified.
  */
 abstract class VerifiedDeliveries {
+
+	private static final Log logger = LogFactory.getLog(VerifiedDeliveries.class);
 
 	private final CoboDeliveryVerifier verifier;
 
@@ -57,9 +62,19 @@ abstract class VerifiedDeliveries {
 	byte[] readAtMost(InputStream in) throws IOException {
 		byte[] body = in.readNBytes(this.maxBodySize + 1);
 		if (body.length > this.maxBodySize) {
-			throw new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE);
+			throw tooLarge(this.maxBodySize);
 		}
 		return body;
+	}
+
+	/**
+	 * @param maxBodySize the limit
+	 * @return the refusal of a body over it, logged with its reason as every refusal is
+	 */
+	static CoboDeliveryVerificationException tooLarge(int maxBodySize) {
+		logger.warn("Refused a Cobo delivery: its body is longer than cobo.webhook.max-body-size (" + maxBodySize
+				+ " bytes)");
+		return new CoboDeliveryVerificationException(CoboDeliveryVerificationException.Reason.TOO_LARGE);
 	}
 
 	/**

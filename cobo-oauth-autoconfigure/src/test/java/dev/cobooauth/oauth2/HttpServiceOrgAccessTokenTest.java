@@ -25,6 +25,7 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code @HttpExchange} interfaces in the {@code cobo} group call WaaS like {@code coboRestClient},
@@ -64,6 +65,16 @@ class HttpServiceOrgAccessTokenTest {
 			assertThat(call.getHeaders().get("Authorization")).isEqualTo("Bearer AT-9");
 			String appKey = TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519).publicKeyHex();
 			assertThat(WireSignature.verifies(call, appKey)).isTrue();
+		});
+	}
+
+	@Test
+	void refusesABlankOrgParameterRatherThanActForTheDefaultOrg() {
+		configured().withPropertyValues("cobo.app.default-org=org-default").run((context) -> {
+			assertThatThrownBy(() -> context.getBean(WalletsApi.class).getWallet(" ", "w-1"))
+				.isInstanceOf(InvalidCoboOrgException.class)
+				.hasMessageContaining("@CoboOrgId");
+			assertThat(this.server.getRequestCount()).isZero();
 		});
 	}
 

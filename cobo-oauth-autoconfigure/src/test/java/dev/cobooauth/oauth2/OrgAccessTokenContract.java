@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +61,14 @@ public abstract class OrgAccessTokenContract {
 	 * @return the body Cobo answered
 	 */
 	protected abstract String post(ApplicationContext context, String org, String path, String json);
+
+	/**
+	 * @param context the application
+	 * @param org the value of the {@link CoboOrg#ATTRIBUTE} request attribute, as is
+	 * @param path the path below the base URL
+	 * @return the body Cobo answered
+	 */
+	protected abstract String getWithOrgAttribute(ApplicationContext context, @Nullable Object org, String path);
 
 	/**
 	 * @param failure what a call threw for an HTTP error status
@@ -232,6 +241,31 @@ public abstract class OrgAccessTokenContract {
 		runner().run((context) -> {
 			assertThatThrownBy(() -> get(context, null, "/wallets")).isInstanceOf(MissingCoboOrgException.class)
 				.hasMessageContaining("cobo.app.default-org");
+			assertThat(this.server.getRequestCount()).isZero();
+		});
+	}
+
+	@Test
+	void refusesABlankOrNonTextOrgRatherThanActForTheDefaultOrg() {
+		runner().withPropertyValues("cobo.app.default-org=org-default").run((context) -> {
+			for (Object org : new Object[] { "", " ", "\t \n", 42 }) {
+				assertThatThrownBy(() -> getWithOrgAttribute(context, org, "/wallets")).as("org '%s'", org)
+					.isInstanceOf(InvalidCoboOrgException.class)
+					.hasMessageContaining("GET /v2/wallets")
+					.hasMessageContaining("cobo.app.default-org");
+			}
+			assertThatThrownBy(() -> get(context, " ", "/wallets")).isInstanceOf(InvalidCoboOrgException.class);
+			assertThat(this.server.getRequestCount()).isZero();
+		});
+	}
+
+	@Test
+	void theTokenFacadesRefuseABlankOrg() {
+		runner().withPropertyValues("cobo.app.default-org=org-default").run((context) -> {
+			assertThatThrownBy(() -> context.getBean(CoboOrgAccessTokens.class).authorize(" "))
+				.isInstanceOf(InvalidCoboOrgException.class);
+			assertThatThrownBy(() -> context.getBean(ReactiveCoboOrgAccessTokens.class).getAccessToken("").block())
+				.isInstanceOf(InvalidCoboOrgException.class);
 			assertThat(this.server.getRequestCount()).isZero();
 		});
 	}

@@ -1,5 +1,7 @@
 package dev.cobooauth.oauth2;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -18,6 +20,15 @@ class RestClientOrgAccessTokenTest extends OrgAccessTokenContract {
 			request.attributes(CoboOrg.id(org));
 		}
 		return request.retrieve().body(String.class);
+	}
+
+	@Override
+	protected String getWithOrgAttribute(ApplicationContext context, @Nullable Object org, String path) {
+		return context.getBean("coboRestClient", RestClient.class)
+			.get()
+			.uri(path)
+			.attributes((attributes) -> attributes.put(CoboOrg.ATTRIBUTE, org))
+			.retrieve().body(String.class);
 	}
 
 	@Override

@@ -1,27 +1,39 @@
 package dev.cobooauth.web;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletionException;
 
+import dev.cobooauth.oauth2.InvalidCoboOrgException;
 import dev.cobooauth.oauth2.MissingCoboOrgException;
+import dev.cobooauth.signing.CoboEndpoint;
+import dev.cobooauth.signing.CoboRestClientConfigurer;
+import dev.cobooauth.signing.CoboSigner;
+import dev.cobooauth.signing.CoboWebClientConfigurer;
+import dev.cobooauth.signing.KeyType;
+import dev.cobooauth.testsupport.SignedResponses;
+import dev.cobooauth.testsupport.TestKeys;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an application gets from the starter when its call to Cobo fails, on either stack: an
  * {@code application/problem+json} answer, unless it turned that off or answers the failure itself;
  * failures that are not Cobo's are left to its own error handling. Each stack's test supplies the
- * application and how to call it.
+ * application and how to call it. The application calls a fake Cobo (and a fake other service)
+ * over HTTP, with clients the starter configured and with plain ones.
  */
 abstract class CoboProblemAnswersContract {
 
-	private static final byte[] COBO_ERROR = "{\"error_code\":2006,\"error_message\":\"Wallet 'w-1' not found\",\"error_id\":\"e-42\"}"
-		.getBytes(StandardCharsets.UTF_8);
+	private static final String COBO_ERROR = "{\"error_code\":2006,\"error_message\":\"Wallet 'w-1' not found\",\"error_id\":\"e-42\"}";
+
+	/** Where the application's calls go: a fake Cobo, or another service answering in Cobo's shape. */
+	@StartStop
+	final MockWebServer upstream = new MockWebServer();
 
 	/**
 	 * @param userConfigurations the application's own configurations, besides {@link Calls}
@@ -50,9 +66,15 @@ abstract class CoboProblemAnswersContract {
 	 */
 	protected abstract Answer get(ApplicationContext context, String path);
 
+	private void run(Class<?>[] userConfigurations, String[] properties, ApplicationTest test) {
+		String[] withUpstream = Arrays.copyOf(properties, properties.length + 1);
+		withUpstream[properties.length] = "upstream=" + this.upstream.url("/v2");
+		withApplication(userConfigurations, withUpstream, test);
+	}
+
 	@Test
 	void answersACallThatNamesNoOrgWithABadRequestProblem() {
-		withApplication(new Class<?>[0], new String[0], (context) -> {
+		run(new Class<?>[0], new String[0], (context) -> {
 			Answer answer = get(context, "/no-org");
 
 			assertThat(answer.status()).isEqualTo(400);
@@ -63,45 +85,93 @@ abstract class CoboProblemAnswersContract {
 	}
 
 	@Test
-	void answersATokenCoboRefusedWithAForbiddenProblem() {
-		withApplication(new Class<?>[0], new String[0], (context) -> {
+	void answersACallThatNamesABlankOrgWithABadRequestProblem() {
+		run(new Class<?>[0], new String[0], (context) -> {
+			Answer answer = get(context, "/blank-org");
+
+			assertThat(answer.status()).isEqualTo(400);
+			assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			assertThat(answer.json().path("title").asString()).isEqualTo("Invalid Cobo organization");
+			assertThat(answer.json().path("detail").asString()).contains("whitespace only")
+				.contains("cobo.app.default-org");
+		});
+	}
+
+	@Test
+	void answersATokenCoboRefusedWithAForbiddenProblemThatRepeatsNoMessage() {
+		run(new Class<?>[0], new String[0], (context) -> {
 			Answer answer = get(context, "/not-installed");
 
 			assertThat(answer.status()).isEqualTo(403);
 			assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			assertThat(answer.json().path("oauth_error").asString()).isEqualTo("unauthorized_client");
-			assertThat(answer.json().path("detail").asString()).contains("org org-initech");
+			assertThat(answer.json().path("detail").asString()).isEqualTo("Cobo refused the Org Access Token for this call");
+			assertThat(answer.body()).doesNotContain("cobo.internal").doesNotContain("org-initech");
 		});
 	}
 
 	@Test
-	void passesCobosErrorAnswersOnWithTheirStatusFromEitherClient() {
-		withApplication(new Class<?>[0], new String[0], (context) -> {
+	void passesCobosSignedErrorAnswersOnWithTheirStatusAndErrorCodeFromEitherClient() {
+		run(new Class<?>[0], new String[0], (context) -> {
 			for (String path : new String[] { "/cobo-error/rest-client", "/cobo-error/web-client" }) {
+				this.upstream.enqueue(SignedResponses.signed(404, COBO_ERROR));
+
 				Answer answer = get(context, path);
 
 				assertThat(answer.status()).as(path).isEqualTo(404);
 				assertThat(answer.contentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				assertThat(answer.json().path("error_code").asInt()).as(path).isEqualTo(2006);
 				assertThat(answer.json().path("error_id").asString()).as(path).isEqualTo("e-42");
+				assertThat(answer.json().path("detail").asString()).as(path)
+					.isEqualTo("Cobo refused the call with error_code 2006");
+				assertThat(answer.body()).as(path).doesNotContain("w-1").doesNotContain("localhost")
+					.doesNotContain(String.valueOf(this.upstream.getPort()));
 			}
 		});
 	}
 
 	@Test
-	void leavesErrorAnswersOfOtherServicesToTheApplication() {
-		withApplication(new Class<?>[0], new String[0], (context) -> assertNotAnswered(get(context, "/other-service")));
+	void answersAnUnsignedErrorAnswerOfCobosAsUnavailableWithoutItsBodyFromEitherClient() {
+		run(new Class<?>[0], new String[0], (context) -> {
+			for (String path : new String[] { "/cobo-error/rest-client", "/cobo-error/web-client" }) {
+				this.upstream.enqueue(SignedResponses.unsigned(503,
+						"{\"error_code\":12007,\"error_message\":\"proxy at 10.0.0.7 says: insufficient balance\"}"));
+
+				Answer answer = get(context, path);
+
+				assertThat(answer.status()).as(path).isEqualTo(502);
+				assertThat(answer.json().path("title").asString()).as(path).isEqualTo("Cobo unavailable");
+				assertThat(answer.json().has("error_code")).as(path).isFalse();
+				assertThat(answer.body()).as(path).doesNotContain("10.0.0.7").doesNotContain("12007");
+			}
+		});
+	}
+
+	@Test
+	void leavesErrorAnswersOfOtherServicesInCobosShapeToTheApplicationOnEitherClient() {
+		run(new Class<?>[0], new String[0], (context) -> {
+			for (String path : new String[] { "/other-service/rest-client", "/other-service/web-client" }) {
+				this.upstream.enqueue(SignedResponses.signed(404, COBO_ERROR));
+
+				assertNotAnswered(get(context, path));
+			}
+		});
+	}
+
+	@Test
+	void leavesTokenFailuresOfOtherClientsToTheApplication() {
+		run(new Class<?>[0], new String[0], (context) -> assertNotAnswered(get(context, "/other-token")));
 	}
 
 	@Test
 	void answersNothingWhenTurnedOff() {
-		withApplication(new Class<?>[0], new String[] { "cobo.problem-details.enabled=false" },
+		run(new Class<?>[0], new String[] { "cobo.problem-details.enabled=false" },
 				(context) -> assertNotAnswered(get(context, "/no-org")));
 	}
 
 	@Test
 	void letsTheApplicationsOwnHandlerWin() {
-		withApplication(new Class<?>[] { OwnHandler.class }, new String[0], (context) -> {
+		run(new Class<?>[] { OwnHandler.class }, new String[0], (context) -> {
 			Answer answer = get(context, "/no-org");
 
 			assertThat(answer.status()).isEqualTo(HttpStatus.I_AM_A_TEAPOT.value());
@@ -137,37 +207,75 @@ abstract class CoboProblemAnswersContract {
 
 	}
 
-	/** Endpoints whose calls to Cobo fail, each in its own way. */
+	/** Endpoints whose calls to Cobo, or to another service, fail, each in its own way. */
 	@RestController
 	static class Calls {
+
+		private final String upstream;
+
+		private final RestClient cobosRestClient;
+
+		private final WebClient cobosWebClient;
+
+		Calls(@Value("${upstream}") String upstream) {
+			this.upstream = upstream;
+			CoboEndpoint cobo = CoboEndpoint.builder(upstream).responsePublicKey(TestKeys.coboPublicKey(), "test").build();
+			CoboSigner apiKey = TestKeys.signer(TestKeys.API_SECRET, KeyType.ED25519);
+			this.cobosRestClient = RestClient.builder().apply(CoboRestClientConfigurer.forApiKey(cobo, apiKey)).build();
+			this.cobosWebClient = WebClient.builder().apply(CoboWebClientConfigurer.forApiKey(cobo, apiKey)).build();
+		}
+
+		/** Waits without {@code block()}, which WebFlux refuses on its threads, and throws what failed. */
+		private static String await(Mono<String> answer) {
+			try {
+				return answer.toFuture().join();
+			}
+			catch (CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException failure) ? failure : ex;
+			}
+		}
 
 		@GetMapping("/no-org")
 		String noOrg() {
 			throw new MissingCoboOrgException(HttpMethod.GET, "/v2/wallets");
 		}
 
+		@GetMapping("/blank-org")
+		String blankOrg() {
+			throw new InvalidCoboOrgException("GET /v2/wallets", " ");
+		}
+
 		@GetMapping("/not-installed")
 		String notInstalled() {
 			throw new ClientAuthorizationException(new OAuth2Error("unauthorized_client"), "cobo",
-					"Cannot get the Org Access Token of org org-initech: Cobo answered HTTP 403, error=unauthorized_client");
+					"Cannot get the Org Access Token of org org-initech from https://cobo.internal:8443: "
+							+ "Cobo answered HTTP 403, error=unauthorized_client");
 		}
 
 		@GetMapping("/cobo-error/rest-client")
 		String coboErrorToRestClient() {
-			throw HttpClientErrorException.create(HttpStatus.NOT_FOUND, "Not Found", HttpHeaders.EMPTY, COBO_ERROR,
-					StandardCharsets.UTF_8);
+			return this.cobosRestClient.get().uri("/wallets/w-1").retrieve().body(String.class);
 		}
 
 		@GetMapping("/cobo-error/web-client")
 		String coboErrorToWebClient() {
-			throw WebClientResponseException.create(404, "Not Found", HttpHeaders.EMPTY, COBO_ERROR,
-					StandardCharsets.UTF_8);
+			return await(this.cobosWebClient.get().uri("/wallets/w-1").retrieve().bodyToMono(String.class));
 		}
 
-		@GetMapping("/other-service")
-		String otherService() {
-			throw HttpServerErrorException.create(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
-					HttpHeaders.EMPTY, "{\"message\":\"down\"}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+		@GetMapping("/other-service/rest-client")
+		String otherServiceToRestClient() {
+			return RestClient.create(this.upstream + "/wallets/w-1").get().retrieve().body(String.class);
+		}
+
+		@GetMapping("/other-service/web-client")
+		String otherServiceToWebClient() {
+			return await(WebClient.create(this.upstream + "/wallets/w-1").get().retrieve().bodyToMono(String.class));
+		}
+
+		@GetMapping("/other-token")
+		String otherToken() {
+			throw new OAuth2AuthorizationException(new OAuth2Error("temporarily_unavailable"),
+					"The identity provider at https://idp.internal is down");
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.cobooauth.signing.DeliveryVerifierProbe;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.ResponseDigest;
@@ -103,15 +104,15 @@ public abstract class ClusteredCoboWebhookContract {
 			Map<String, String> delivery = signed(EVENT, this.clock.millis());
 			assertThat(post(first, "/cobo/events", delivery, EVENT).status()).isEqualTo(200);
 
-			assertRefused(post(second, "/cobo/events", delivery, EVENT), 401, "replayed");
-			assertRefused(post(first, "/cobo/events", delivery, EVENT), 401, "replayed");
+			assertRefused(post(second, "/cobo/events", delivery, EVENT), 401);
+			assertRefused(post(first, "/cobo/events", delivery, EVENT), 401);
 			assertThat(callbacks(first).received).hasSize(1);
 			assertThat(callbacks(second).received).isEmpty();
 		});
 	}
 
 	@Test
-	void keepsADigestOfWhatCoboSignedUntilTheToleranceHasPassed() {
+	void keepsADigestOfWhatCoboSignedUntilTheToleranceAndAMarginHavePassed() {
 		withTwoInstances((first, second) -> {
 			long sentAt = this.clock.millis();
 			Map<String, String> delivery = signed(EVENT, sentAt);
@@ -119,21 +120,21 @@ public abstract class ClusteredCoboWebhookContract {
 
 			Map<String, Object> row = schema.jdbc().queryForMap("SELECT * FROM cobo_webhook_delivery");
 			assertThat(row).containsEntry("delivery_digest", digestOf(EVENT, sentAt))
-				.containsEntry("forget_at", sentAt + Duration.ofMinutes(5).toMillis());
+				.containsEntry("forget_at", sentAt + Duration.ofMinutes(5).plus(DeliveryVerifierProbe.FORGET_MARGIN).toMillis());
 			assertThat(row.values()).doesNotContain(delivery.get("BIZ-RESP-SIGNATURE"));
 		});
 	}
 
 	@Test
-	void forgetsADeliveryOnEveryInstanceOnceTheToleranceHasPassed() {
+	void forgetsADeliveryOnEveryInstanceOnceTheToleranceAndAMarginHavePassed() {
 		withTwoInstances((first, second) -> {
 			long sentAt = this.clock.millis();
 			Map<String, String> delivery = signed(EVENT, sentAt);
 			post(first, "/cobo/events", delivery, EVENT);
 
-			this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+			this.clock.advance(Duration.ofMinutes(5).plus(DeliveryVerifierProbe.FORGET_MARGIN).plusSeconds(1));
 
-			assertRefused(post(second, "/cobo/events", delivery, EVENT), 401, "stale");
+			assertRefused(post(second, "/cobo/events", delivery, EVENT), 401);
 			Map<String, String> next = signed(OTHER_EVENT, this.clock.millis());
 			assertThat(post(second, "/cobo/events", next, OTHER_EVENT).status()).isEqualTo(200);
 			assertThat(schema.jdbc().queryForList("SELECT delivery_digest FROM cobo_webhook_delivery", String.class))
@@ -149,7 +150,7 @@ public abstract class ClusteredCoboWebhookContract {
 		withInstance(databaseDown, this.clock, (context) -> {
 			Answer answer = post(context, "/cobo/events", signed(EVENT, this.clock.millis()), EVENT);
 
-			assertRefused(answer, 503, "replay_check_unavailable");
+			assertRefused(answer, 503);
 			assertThat(answer.body()).doesNotContain("127.0.0.1").doesNotContain("cobo_webhook_delivery");
 			assertThat(callbacks(context).received).isEmpty();
 		});

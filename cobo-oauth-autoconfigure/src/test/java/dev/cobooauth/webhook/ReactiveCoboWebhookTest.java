@@ -24,13 +24,24 @@ class ReactiveCoboWebhookTest extends CoboWebhookContract {
 		return new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebFluxAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class))
+					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class, CoboWebhookGuardAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class);
 	}
 
 	@Override
 	protected void withApplication(String[] properties, ApplicationTest test) {
 		application().withPropertyValues(properties).run(test::accept);
+	}
+
+	@Override
+	protected void withApplicationExcludingWebhooks(ApplicationTest test) {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+					WebFluxAutoConfiguration.class,
+					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboWebhookGuardAutoConfiguration.class))
+			.withUserConfiguration(Callbacks.class)
+			.run(test::accept);
 	}
 
 	@Override

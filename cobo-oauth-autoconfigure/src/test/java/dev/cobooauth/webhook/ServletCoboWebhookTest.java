@@ -28,13 +28,24 @@ class ServletCoboWebhookTest extends CoboWebhookContract {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
 					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
-					CoboWebhookAutoConfiguration.class))
+					CoboWebhookAutoConfiguration.class, CoboWebhookGuardAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class);
 	}
 
 	@Override
 	protected void withApplication(String[] properties, ApplicationTest test) {
 		application().withPropertyValues(properties).run(test::accept);
+	}
+
+	@Override
+	protected void withApplicationExcludingWebhooks(ApplicationTest test) {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboWebhookGuardAutoConfiguration.class))
+			.withUserConfiguration(Callbacks.class)
+			.run(test::accept);
 	}
 
 	@Override

@@ -10,19 +10,20 @@ import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.test.boot.CoboSimulatorEnvironmentPostProcessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * An application that sets {@code cobo.simulator.embedded=auto} runs against a simulator of its own,
  * unless it names a real Cobo; every other application is left alone.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CoboSimulatorEnvironmentPostProcessorTest {
 
 	@Test
@@ -45,7 +47,7 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 	@Test
 	void pointsTheCoboPropertiesAtASimulatorOfItsOwn() {
 		try (ConfigurableApplicationContext context = run(new StandardEnvironment(), "cobo.simulator.embedded=auto",
-				"cobo.base-url=", "cobo.app.client-id=overridden")) {
+				"cobo.base-url=", "cobo.app.private-key-location= ", "cobo.app.client-id=sim-client")) {
 			CoboSimulator sim = context.getBean(CoboSimulator.class);
 			ConfigurableEnvironment environment = context.getEnvironment();
 
@@ -59,16 +61,12 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 	}
 
 	@Test
-	void hidesTheKeyFilesOfARealCobo() {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StarterApplication.class)
-			.web(WebApplicationType.NONE)
-			.environment(new StandardEnvironment())
-			.properties("cobo.simulator.embedded=auto", "cobo.app.private-key-location=file:/nonexistent/cobo-app-key",
-					"cobo.api-key.private-key-location=file:/nonexistent/cobo-api-key")
-			.run()) {
-			RestClient apiKeyClient = context.getBean("coboApiKeyRestClient", RestClient.class);
-
-			assertThat(apiKeyClient.get().uri("/wallets").retrieve().body(String.class)).contains("\"org_id\":\"org-1\"");
+	void saysInAWarningBannerThatItIsNotCobo(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = run(new StandardEnvironment(), "cobo.simulator.embedded=auto")) {
+			assertThat(output).contains("WARN")
+				.contains("*** EMBEDDED COBO SIMULATOR")
+				.contains("NOT to Cobo")
+				.contains("Started the embedded Cobo simulator at " + context.getBean(CoboSimulator.class).baseUrl());
 		}
 	}
 
@@ -96,7 +94,10 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "cobo.base-url=https://cobo-proxy.internal/v2", "cobo.env=sandbox" })
+	@ValueSource(strings = { "cobo.base-url=https://cobo-proxy.internal/v2", "cobo.env=sandbox",
+			"cobo.app.client-id=my-real-portal-app", "cobo.app.private-key=0123",
+			"cobo.app.private-key-location=file:/etc/cobo/app-key", "cobo.api-key.private-key=0123",
+			"cobo.api-key.private-key-location=file:/etc/cobo/api-key", "cobo.token-store.type=jdbc" })
 	void leavesARealCoboAlone(String realCobo) {
 		try (ConfigurableApplicationContext context = run(new StandardEnvironment(), "cobo.simulator.embedded=auto",
 				realCobo)) {
@@ -177,12 +178,6 @@ class CoboSimulatorEnvironmentPostProcessorTest {
 
 	@SpringBootConfiguration
 	static class Application {
-
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class StarterApplication {
 
 	}
 

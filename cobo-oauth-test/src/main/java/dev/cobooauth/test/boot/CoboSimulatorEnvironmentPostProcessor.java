@@ -36,19 +36,22 @@ import org.springframework.core.env.MapPropertySource;
  *     org-ids: org-acme, org-globex       # default org-1, org-2
  * </pre>
  *
- * With {@code auto}, and as long as neither {@code cobo.base-url} nor {@code cobo.env} is set (from
- * any source: {@code application.yml}, {@code --cobo.env=sandbox}, {@code COBO_BASE_URL},
- * {@code COBO_ENV}, ...), it starts a simulator before any bean reads {@code cobo.*}, registers a
+ * With {@code auto}, and as long as nothing points at a real Cobo (from any source:
+ * {@code application.yml}, {@code --cobo.env=sandbox}, {@code COBO_BASE_URL}, {@code COBO_ENV}, ...):
+ * no {@code cobo.env} or {@code cobo.base-url}, no {@code cobo.app.client-id} other than the
+ * simulator's, no key or key location ({@code cobo.app.private-key[-location]},
+ * {@code cobo.api-key.private-key[-location]}) and no {@code cobo.token-store.type=jdbc}, it starts a
+ * simulator before any bean reads {@code cobo.*}, registers a
  * fresh Ed25519 app key installed in the orgs and an API key for the first org
  * ({@link SimulatorCredentials}), and puts the {@code cobo.*} properties that point at it first in
- * the environment, in the property source {@value #NAME}; they blank the key files of a real Cobo
- * ({@code cobo.app.private-key-location}, ...), so that these do not clash with the simulator's keys.
+ * the environment, in the property source {@value #NAME}.
  * {@code cobo.app.orgs} is left as it is: a demo may warm up orgs of {@code cobo.simulator.org-ids}.
  * That source also states the {@code cobo.simulator.client-id} and {@code cobo.simulator.org-ids} it
  * used. The simulator is the bean {@value #NAME} and stops with the application, also when the
- * application fails to start.
- * When {@code cobo.base-url} or {@code cobo.env} is set, it starts nothing and the application calls
- * that Cobo.
+ * application fails to start. When it starts one, it logs a warning banner saying so, since an
+ * application that moves no real funds must never be taken for one that does. When anything points
+ * at a real Cobo, it starts nothing, says which property it saw, and the application calls that
+ * Cobo (or fails to start for what is missing): the simulator never serves a deployment.
  * <p>
  * Registered in {@code META-INF/spring.factories}; having this module on the class path changes
  * nothing until {@code cobo.simulator.embedded=auto} is set. It logs where the simulator listens,
@@ -72,8 +75,13 @@ public final class CoboSimulatorEnvironmentPostProcessor implements EnvironmentP
 
 	static final List<String> DEFAULT_ORG_IDS = List.of("org-1", "org-2");
 
-	/** Either one names a real Cobo, which the application must then call. */
-	private static final List<String> REAL_COBO = List.of("cobo.base-url", "cobo.env");
+	/** Each one, set to anything but blank, points at a real Cobo, which the application must then call. */
+	private static final List<String> REAL_COBO = List.of("cobo.base-url", "cobo.env", "cobo.app.private-key",
+			"cobo.app.private-key-location", "cobo.api-key.private-key", "cobo.api-key.private-key-location");
+
+	private static final String CLIENT_OF_COBO = "cobo.app.client-id";
+
+	private static final String TOKEN_STORE = "cobo.token-store.type";
 
 	/** When the application runs against an embedded simulator. */
 	public enum Mode {
@@ -81,7 +89,11 @@ public final class CoboSimulatorEnvironmentPostProcessor implements EnvironmentP
 		/** Never: the application calls the Cobo its {@code cobo.*} properties name. The default. */
 		NEVER,
 
-		/** Unless {@code cobo.base-url} or {@code cobo.env} is set. */
+		/**
+		 * Unless anything points at a real Cobo: {@code cobo.env}, {@code cobo.base-url}, a
+		 * {@code cobo.app.client-id} other than the simulator's, a key or key location, or
+		 * {@code cobo.token-store.type=jdbc}.
+		 */
 		AUTO
 
 	}
@@ -107,12 +119,12 @@ public final class CoboSimulatorEnvironmentPostProcessor implements EnvironmentP
 		if (binder.bind(EMBEDDED, Mode.class).orElse(Mode.NEVER) == Mode.NEVER) {
 			return;
 		}
-		Optional<String> realCobo = REAL_COBO.stream().filter((name) -> isSet(binder, name)).findFirst();
+		String clientId = binder.bind(CLIENT_ID, String.class).orElse(DEFAULT_CLIENT_ID);
+		Optional<String> realCobo = realCobo(binder, clientId);
 		if (realCobo.isPresent()) {
-			this.log.info("Not starting the embedded Cobo simulator: " + realCobo.get() + " is set");
+			this.log.info("Not starting the embedded Cobo simulator: " + realCobo.get());
 			return;
 		}
-		String clientId = binder.bind(CLIENT_ID, String.class).orElse(DEFAULT_CLIENT_ID);
 		List<String> orgIds = binder.bind(ORG_IDS, Bindable.listOf(String.class)).orElse(DEFAULT_ORG_IDS);
 		CoboSimulator simulator = CoboSimulator.start();
 		SimulatorCredentials credentials;
@@ -127,13 +139,44 @@ public final class CoboSimulatorEnvironmentPostProcessor implements EnvironmentP
 		environment.getPropertySources().addFirst(new MapPropertySource(NAME, propertiesOf(credentials)));
 		application.addInitializers(new SimulatorBean(simulator));
 		application.addListeners(new CloseOnFailure(simulator));
-		this.log.info("Started the embedded Cobo simulator at " + simulator.baseUrl() + ": app '" + clientId
+		this.log.warn(banner("Started the embedded Cobo simulator at " + simulator.baseUrl() + ": app '" + clientId
 				+ "' installed in " + String.join(", ", orgIds) + ", API key for " + orgIds.get(0)
-				+ ". Set cobo.env or cobo.base-url to call Cobo instead.");
+				+ ". This application talks to a simulator in its own JVM, NOT to Cobo: nothing it does moves "
+				+ "real funds. Never deploy it like this; set cobo.env (or cobo.base-url) and the app's keys to "
+				+ "call Cobo, or cobo.simulator.embedded=never."));
+	}
+
+	/**
+	 * @return what points at a real Cobo, said as the reason to start nothing, or empty when nothing
+	 * does
+	 */
+	private static Optional<String> realCobo(Binder binder, String simulatorsClientId) {
+		Optional<String> named = REAL_COBO.stream().filter((name) -> isSet(binder, name)).findFirst();
+		if (named.isPresent()) {
+			return named.map((name) -> name + " is set");
+		}
+		Optional<String> clientId = text(binder, CLIENT_OF_COBO);
+		if (clientId.isPresent() && !clientId.get().strip().equals(simulatorsClientId)) {
+			return Optional.of(CLIENT_OF_COBO + " is not the simulator's (" + CLIENT_ID + ")");
+		}
+		if (text(binder, TOKEN_STORE).filter((type) -> type.strip().equalsIgnoreCase("jdbc")).isPresent()) {
+			return Optional.of(TOKEN_STORE + "=jdbc is set: a shared token store is a deployment's");
+		}
+		return Optional.empty();
 	}
 
 	private static boolean isSet(Binder binder, String name) {
-		return !binder.bind(name, String.class).map(String::isBlank).orElse(true);
+		return text(binder, name).isPresent();
+	}
+
+	private static Optional<String> text(Binder binder, String name) {
+		String value = binder.bind(name, String.class).map(String::strip).orElse("");
+		return value.isEmpty() ? Optional.empty() : Optional.of(value);
+	}
+
+	private static String banner(String message) {
+		String rule = "*".repeat(100);
+		return "\n" + rule + "\n*** EMBEDDED COBO SIMULATOR\n*** " + message + "\n" + rule;
 	}
 
 	private static Map<String, Object> propertiesOf(SimulatorCredentials credentials) {

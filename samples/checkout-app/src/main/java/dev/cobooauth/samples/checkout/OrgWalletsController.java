@@ -3,9 +3,10 @@ package dev.cobooauth.samples.checkout;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import dev.cobooauth.oauth2.CoboOrg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,6 +32,8 @@ import org.springframework.web.util.UriBuilder;
 @RestController
 class OrgWalletsController {
 
+	private static final Logger log = LoggerFactory.getLogger(OrgWalletsController.class);
+
 	private final WebClient cobo;
 
 	private final WalletsApi wallets;
@@ -46,7 +49,7 @@ class OrgWalletsController {
 			@RequestParam MultiValueMap<String, String> query) {
 		return this.cobo.get()
 			.uri((uri) -> withQuery(uri.path("/wallets"), query))
-			.attributes(org(orgId))
+			.attributes(CoboOrg.id(orgId))
 			.retrieve()
 			.toEntity(String.class)
 			.map(OrgWalletsController::json);
@@ -55,20 +58,7 @@ class OrgWalletsController {
 	/** {@code GET /v2/wallets/{walletId}}, through the reactive {@code @HttpExchange} interface. */
 	@GetMapping("/orgs/{orgId}/wallets/{walletId}")
 	Mono<ResponseEntity<String>> getWallet(@PathVariable String orgId, @PathVariable String walletId) {
-		return this.wallets.getWallet(orNone(orgId), walletId).map(OrgWalletsController::json);
-	}
-
-	/**
-	 * The org a call acts for. A blank one names none, and the starter then refuses the call with a
-	 * {@code MissingCoboOrgException} rather than guess whose token to use.
-	 */
-	private static String orNone(String orgId) {
-		return orgId.isBlank() ? null : orgId;
-	}
-
-	/** The org of {@link #orNone(String)} as the request attribute {@code coboWebClient} reads. */
-	private static Consumer<Map<String, Object>> org(String orgId) {
-		return orgId.isBlank() ? (attributes) -> { } : CoboOrg.id(orgId);
+		return this.wallets.getWallet(orgId, walletId).map(OrgWalletsController::json);
 	}
 
 	/**
@@ -92,12 +82,14 @@ class OrgWalletsController {
 		return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(answer.getBody());
 	}
 
-	/** Cobo was not reached, or did not answer: {@code WebClient}'s I/O failure. */
+	/**
+	 * Cobo was not reached, or did not answer: {@code WebClient}'s I/O failure. Its message names hosts
+	 * and URLs: it goes to the log, and the caller is told only what happened.
+	 */
 	@ExceptionHandler
 	ErrorResponse unreachable(WebClientRequestException ex) {
-		return ErrorResponse.builder(ex, HttpStatus.BAD_GATEWAY, "Cobo did not answer: " + ex.getMessage())
-			.title("Cobo unreachable")
-			.build();
+		log.warn("Cobo did not answer: {}", ex.getMessage());
+		return ErrorResponse.builder(ex, HttpStatus.BAD_GATEWAY, "Cobo did not answer").title("Cobo unreachable").build();
 	}
 
 }

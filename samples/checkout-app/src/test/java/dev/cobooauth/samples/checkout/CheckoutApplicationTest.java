@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
@@ -106,7 +107,8 @@ class CheckoutApplicationTest {
 		String forgedId = UUID.randomUUID().toString();
 		SignedDelivery forged = new SignedDelivery(event(forgedId), signed.timestamp(), signed.signature());
 
-		problem(postEvent(forged), 401).jsonPath("$.reason").isEqualTo("invalid_signature");
+		problem(postEvent(forged), 401).jsonPath("$.detail").isEqualTo("The delivery was not accepted");
+		assertThat(output).contains("Refused a Cobo delivery: " + CoboDeliveryVerificationException.Reason.INVALID_SIGNATURE.getDetail());
 		assertThat(output).doesNotContain(forgedId);
 	}
 
@@ -115,7 +117,8 @@ class CheckoutApplicationTest {
 		SignedDelivery event = this.sim.signDelivery(event(UUID.randomUUID().toString()));
 
 		postEvent(event).expectStatus().isOk();
-		problem(postEvent(event), 401).jsonPath("$.reason").isEqualTo("replayed");
+		problem(postEvent(event), 401).jsonPath("$.detail").isEqualTo("The delivery was not accepted")
+			.jsonPath("$.reason").doesNotExist();
 	}
 
 	/** A webhook event of its own for each test, so that none is taken for another test's replay. */
@@ -180,9 +183,10 @@ class CheckoutApplicationTest {
 	}
 
 	@Test
-	void refusesAWalletCallThatNamesNoOrg() {
+	void refusesAWalletCallThatNamesABlankOrg() {
 		problem(this.checkout.get().uri("/orgs/{orgId}/wallets/{walletId}", " ", "any").exchange(), 400)
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
+			.jsonPath("$.title").isEqualTo("Invalid Cobo organization")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("whitespace only"));
 
 		assertThat(this.sim.counters().requests()).isZero();
 	}
@@ -211,26 +215,26 @@ class CheckoutApplicationTest {
 	}
 
 	@Test
-	void passesCobosErrorOnWithItsStatusAndErrorCode() {
+	void passesCobosErrorOnWithItsStatusAndErrorCodeButNotItsMessage() {
 		problem(this.checkout.get().uri("/orgs/org-acme/wallets?wallet_type=Piggybank").exchange(), 400)
 			.jsonPath("$.error_code").isEqualTo(2006)
 			.jsonPath("$.error_id").isNotEmpty()
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2006")
-				.contains("error_message=wallet_type 'Piggybank'"));
+			.jsonPath("$.detail").isEqualTo("Cobo refused the call with error_code 2006")
+			.jsonPath("$.error_message").doesNotExist();
 	}
 
 	@Test
-	void namesTheOrgThatHasNotInstalledTheApp() {
+	void answersAnOrgThatHasNotInstalledTheAppWith403() {
 		problem(listWallets("org-initech"), 403)
 			.jsonPath("$.oauth_error").isEqualTo("unauthorized_client")
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("org org-initech")
-				.contains("not installed"));
+			.jsonPath("$.detail").isEqualTo("Cobo refused the Org Access Token for this call");
 	}
 
 	@Test
-	void refusesACallThatNamesNoOrg() {
+	void refusesACallThatNamesABlankOrg() {
 		problem(listWallets(" "), 400)
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
+			.jsonPath("$.title").isEqualTo("Invalid Cobo organization")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("whitespace only"));
 
 		assertThat(this.sim.counters().requests()).isZero();
 	}

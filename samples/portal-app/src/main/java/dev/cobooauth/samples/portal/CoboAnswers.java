@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.cobooauth.oauth2.CoboOrg;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,29 +23,29 @@ import org.springframework.web.client.ResourceAccessException;
 @RestControllerAdvice
 class CoboAnswers {
 
-	/**
-	 * The org a call acts for. A blank one names none, and the starter then refuses the call with a
-	 * {@code MissingCoboOrgException} rather than guess whose token to use.
-	 */
-	static String orNone(String orgId) {
-		return orgId.isBlank() ? null : orgId;
-	}
+	private static final Logger log = LoggerFactory.getLogger(CoboAnswers.class);
 
-	/** The org of {@link #orNone(String)} as the request attribute {@code coboRestClient} reads. */
+	/**
+	 * The org a call acts for, from the request path, as the request attribute {@code coboRestClient}
+	 * reads. A blank one ({@code /orgs/%20/...}) is refused by the starter with a 400 problem: it
+	 * never stands for {@code cobo.app.default-org}.
+	 */
 	static Consumer<Map<String, Object>> org(String orgId) {
-		return orgId.isBlank() ? (attributes) -> { } : CoboOrg.id(orgId);
+		return CoboOrg.id(orgId);
 	}
 
 	static ResponseEntity<String> json(ResponseEntity<String> answer) {
 		return ResponseEntity.status(answer.getStatusCode()).contentType(MediaType.APPLICATION_JSON).body(answer.getBody());
 	}
 
-	/** Cobo was not reached, or did not answer. */
+	/**
+	 * Cobo was not reached, or did not answer. The I/O error names hosts and URLs: it goes to the log,
+	 * and the caller is told only what happened.
+	 */
 	@ExceptionHandler
 	ErrorResponse unreachable(ResourceAccessException ex) {
-		return ErrorResponse.builder(ex, HttpStatus.BAD_GATEWAY, "Cobo did not answer: " + ex.getMessage())
-			.title("Cobo unreachable")
-			.build();
+		log.warn("Cobo did not answer: {}", ex.getMessage());
+		return ErrorResponse.builder(ex, HttpStatus.BAD_GATEWAY, "Cobo did not answer").title("Cobo unreachable").build();
 	}
 
 }

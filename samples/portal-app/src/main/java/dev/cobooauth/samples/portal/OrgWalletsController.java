@@ -26,13 +26,13 @@ class OrgWalletsController {
 	/** {@code GET /v2/wallets} with every query parameter given. */
 	@GetMapping
 	ResponseEntity<String> listWallets(@PathVariable String orgId, @RequestParam MultiValueMap<String, String> query) {
-		return CoboAnswers.json(this.wallets.listWallets(CoboAnswers.orNone(orgId), query));
+		return CoboAnswers.json(this.wallets.listWallets(orgId, query));
 	}
 
 	/** {@code GET /v2/wallets/{walletId}}. */
 	@GetMapping("/{walletId}")
 	ResponseEntity<String> getWallet(@PathVariable String orgId, @PathVariable String walletId) {
-		return CoboAnswers.json(this.wallets.getWallet(CoboAnswers.orNone(orgId), walletId));
+		return CoboAnswers.json(this.wallets.getWallet(orgId, walletId));
 	}
 
 }

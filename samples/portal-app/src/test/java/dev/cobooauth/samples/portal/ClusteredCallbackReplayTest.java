@@ -89,8 +89,8 @@ class ClusteredCallbackReplayTest {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.reason")
-			.isEqualTo("replayed");
+			.jsonPath("$.detail")
+			.isEqualTo("The delivery was not accepted");
 		assertThat(sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
 	}
 

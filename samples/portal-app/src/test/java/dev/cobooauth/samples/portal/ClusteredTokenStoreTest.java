@@ -1,10 +1,12 @@
 package dev.cobooauth.samples.portal;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.testsupport.TestDatabase;
 import dev.cobooauth.test.Grant;
+import dev.cobooauth.test.SimulatorCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample runs clustered as it is: {@code --cobo.token-store.type=jdbc} and the standard
  * {@code spring.datasource.*} properties put its tokens in PostgreSQL (the tests' real server, see
- * TestDatabase, a schema of this test's own).
+ * TestDatabase, a schema of this test's own). A JDBC store is a deployment's, so the embedded simulator
+ * does not start with it: the instance calls a simulator outside it, as every instance of a cluster would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=always" })
@@ -32,23 +35,29 @@ class ClusteredTokenStoreTest {
 	@LocalServerPort
 	private int port;
 
-	@Autowired
-	private CoboSimulator sim;
+	private static CoboSimulator sim;
 
 	@Autowired
 	private JdbcTemplate jdbc;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void databaseAndCobo(DynamicPropertyRegistry registry) {
 		admin().execute("CREATE SCHEMA " + SCHEMA);
 		registry.add("spring.datasource.url", () -> TestDatabase.get().url(SCHEMA));
 		registry.add("spring.datasource.username", () -> TestDatabase.get().user());
 		registry.add("spring.datasource.password", () -> TestDatabase.get().password());
+		sim = CoboSimulator.start();
+		SimulatorCredentials.register(sim, "sample-portal-app", List.of("org-acme"))
+			.properties()
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@AfterAll
-	static void dropSchema() {
+	static void dropSchemaAndStopCobo() {
 		admin().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+		if (sim != null) {
+			sim.close();
+		}
 	}
 
 	private static JdbcTemplate admin() {
@@ -66,7 +75,7 @@ class ClusteredTokenStoreTest {
 				"SELECT count(*) FROM oauth2_authorized_client WHERE client_registration_id = 'cobo' AND principal_name = 'org-acme'",
 				Integer.class))
 			.isEqualTo(1);
-		assertThat(this.sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
+		assertThat(sim.counters().grant(Grant.ORG_IMPLICIT)).isEqualTo(1);
 	}
 
 }

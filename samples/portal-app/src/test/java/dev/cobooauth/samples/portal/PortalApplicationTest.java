@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
+import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
@@ -86,7 +87,8 @@ class PortalApplicationTest extends PortalOverHttp {
 		String forgedId = UUID.randomUUID().toString();
 		SignedDelivery forged = new SignedDelivery(event(forgedId), signed.timestamp(), signed.signature());
 
-		problem(postEvent(forged), 401).jsonPath("$.reason").isEqualTo("invalid_signature");
+		problem(postEvent(forged), 401).jsonPath("$.detail").isEqualTo("The delivery was not accepted");
+		assertThat(output).contains("Refused a Cobo delivery: " + CoboDeliveryVerificationException.Reason.INVALID_SIGNATURE.getDetail());
 		assertThat(output).doesNotContain(forgedId);
 	}
 
@@ -95,7 +97,8 @@ class PortalApplicationTest extends PortalOverHttp {
 		SignedDelivery event = this.sim.signDelivery(event(UUID.randomUUID().toString()));
 
 		postEvent(event).expectStatus().isOk();
-		problem(postEvent(event), 401).jsonPath("$.reason").isEqualTo("replayed");
+		problem(postEvent(event), 401).jsonPath("$.detail").isEqualTo("The delivery was not accepted")
+			.jsonPath("$.reason").doesNotExist();
 	}
 
 	/** A webhook event of its own for each test, so that none is taken for another test's replay. */
@@ -218,26 +221,26 @@ class PortalApplicationTest extends PortalOverHttp {
 	}
 
 	@Test
-	void passesCobosErrorOnWithItsStatusAndErrorCode() {
+	void passesCobosErrorOnWithItsStatusAndErrorCodeButNotItsMessage() {
 		problem(this.portal.get().uri("/orgs/org-acme/wallets/no-such-wallet").exchange(), 404)
 			.jsonPath("$.error_code").isEqualTo(2028)
 			.jsonPath("$.error_id").isNotEmpty()
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("error_code=2028")
-				.contains("error_message=Wallet 'no-such-wallet' not found"));
+			.jsonPath("$.detail").isEqualTo("Cobo refused the call with error_code 2028")
+			.jsonPath("$.error_message").doesNotExist();
 	}
 
 	@Test
-	void namesTheOrgThatHasNotInstalledTheApp() {
+	void answersAnOrgThatHasNotInstalledTheAppWith403() {
 		problem(listWallets("org-initech"), 403)
 			.jsonPath("$.oauth_error").isEqualTo("unauthorized_client")
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("org org-initech")
-				.contains("not installed"));
+			.jsonPath("$.detail").isEqualTo("Cobo refused the Org Access Token for this call");
 	}
 
 	@Test
-	void refusesACallThatNamesNoOrg() {
+	void refusesACallThatNamesABlankOrg() {
 		problem(listWallets(" "), 400)
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("No Cobo organization"));
+			.jsonPath("$.title").isEqualTo("Invalid Cobo organization")
+			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).contains("whitespace only"));
 
 		assertThat(this.sim.counters().requests()).isZero();
 	}

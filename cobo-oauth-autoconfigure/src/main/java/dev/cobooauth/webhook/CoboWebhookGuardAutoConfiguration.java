@@ -1,0 +1,69 @@
+package dev.cobooauth.webhook;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Keeps a {@link VerifiedCoboDelivery @VerifiedCoboDelivery} parameter from ever being bound without
+ * verification. When {@link CoboWebhookAutoConfiguration} does not resolve such parameters
+ * ({@code cobo.webhook.enabled=false}, or the auto-configuration excluded), Spring's catch-all
+ * argument resolvers would fill them from query parameters and call the handler; here every such
+ * parameter is refused instead, with {@code 503} (so that Cobo sends the delivery again later, when
+ * verification may be on) and the handler is not called, and startup logs a warning naming
+ * {@code cobo.webhook.enabled} for each handler that takes one.
+ * <p>
+ * A configuration of its own, not switched off by {@code cobo.webhook.enabled}, so that turning
+ * webhooks off (or excluding their auto-configuration) never leaves a hole. It backs off when the
+ * webhook resolvers are there.
+ */
+@AutoConfiguration(after = CoboWebhookAutoConfiguration.class)
+@ConditionalOnWebApplication
+class CoboWebhookGuardAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(WebMvcConfigurer.class)
+	@ConditionalOnMissingBean(name = "coboWebhookWebMvcConfigurer")
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coboWebhookGuardWebMvcConfigurer")
+		WebMvcConfigurer coboWebhookGuardWebMvcConfigurer() {
+			return new UnverifiedDeliveryRefusal();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoboDeliveryExceptionHandler coboDeliveryExceptionHandler() {
+			return new CoboDeliveryExceptionHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(WebFluxConfigurer.class)
+	@ConditionalOnMissingBean(name = "coboWebhookWebFluxConfigurer")
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coboWebhookGuardWebFluxConfigurer")
+		WebFluxConfigurer coboWebhookGuardWebFluxConfigurer() {
+			return new ReactiveUnverifiedDeliveryRefusal();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoboDeliveryExceptionHandler coboDeliveryExceptionHandler() {
+			return new CoboDeliveryExceptionHandler();
+		}
+
+	}
+
+}
