@@ -3,7 +3,9 @@ package dev.cobooauth.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
@@ -28,15 +30,27 @@ final class CoboPropertiesMapper {
 	}
 
 	CoboEndpoint endpoint() {
-		return endpoint(CoboSignatureMetrics.NONE);
+		return endpoint(CoboSignatureMetrics.NONE, Clock.systemUTC(), (transport) -> {
+		});
 	}
 
-	CoboEndpoint endpoint(CoboSignatureMetrics metrics) {
-		CoboEndpoint.Builder endpoint = CoboEndpoint.builder(baseUrl()).signatureMetrics(metrics);
-		if (!this.properties.getResponseVerification().isEnabled()) {
+	/**
+	 * @param metrics told of each request signed and each response refused
+	 * @param clock what response timestamps are compared with
+	 * @param transport sets the HTTP clients of the endpoint, which follow no redirect
+	 * @return the endpoint
+	 */
+	CoboEndpoint endpoint(CoboSignatureMetrics metrics, Clock clock, Consumer<CoboEndpoint.Builder> transport) {
+		CoboProperties.ResponseVerification verification = this.properties.getResponseVerification();
+		CoboEndpoint.Builder endpoint = CoboEndpoint.builder(baseUrl()).signatureMetrics(metrics).clock(clock);
+		transport.accept(endpoint);
+		if (!verification.isEnabled()) {
 			return endpoint.withoutResponseVerification().build();
 		}
-		return endpoint.responsePublicKey(responsePublicKey(), "cobo.response-verification.public-key").build();
+		return endpoint.responsePublicKey(responsePublicKey(), "cobo.response-verification.public-key")
+			.responseTolerance(verification.getTolerance())
+			.maxResponseBodySize(verification.getMaxBodySize())
+			.build();
 	}
 
 	private String baseUrl() {

@@ -15,7 +15,9 @@ import org.springframework.web.client.RestClient;
  * sent once more through all of them, with the current token and a new signature; any other
  * method, and any request that timed out, fails with the client's I/O error. (After signing comes
  * one more interceptor, which changes nothing and only tells the retry whether the connection
- * brought any response.) Apply it with {@code RestClient.builder().apply(configurer)}; the beans
+ * brought any response.) A redirect is never followed: the endpoint's request factory, if it has one,
+ * replaces the builder's, and any 3xx answer fails the call with a {@link CoboRedirectException}.
+ * Apply it with {@code RestClient.builder().apply(configurer)}; the beans
  * {@code coboRestClientConfigurer} and {@code coboApiKeyRestClientConfigurer} are two of them.
  */
 public final class CoboRestClientConfigurer implements Consumer<RestClient.Builder> {
@@ -70,12 +72,14 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 	@Override
 	public void accept(RestClient.Builder builder) {
 		builder.baseUrl(this.endpoint.baseUrl().toString());
+		this.endpoint.requestFactory().ifPresent(builder::requestFactory);
 		builder.requestInterceptors((interceptors) -> {
 			interceptors.add(new DroppedConnectionRetryingInterceptor());
 			interceptors.addAll(this.authorization);
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> interceptors.add(new CoboResponseVerifyingInterceptor(verifier)));
 			interceptors.add(new CoboSigningInterceptor(this.signer));
+			interceptors.add(RedirectRefusingInterceptor.INSTANCE);
 			interceptors.add(DroppedConnectionRetryingInterceptor.WIRE);
 		});
 	}

@@ -43,7 +43,22 @@ public final class SignedResponses {
 	 */
 	public static MockResponse signedBy(CoboSigner key, int status, String json, String timestampHeader,
 			String signatureHeader) {
-		String timestamp = Long.toString(System.currentTimeMillis());
+		return signedAt(key, System.currentTimeMillis(), status, json, timestampHeader, signatureHeader);
+	}
+
+	/**
+	 * @param timestampMillis the BIZ-TIMESTAMP signed and sent
+	 * @param status the status
+	 * @param json the body
+	 * @return a response signed by {@link TestKeys#cobo()} at that time, with hyphenated headers
+	 */
+	public static MockResponse signedAt(long timestampMillis, int status, String json) {
+		return signedAt(TestKeys.cobo(), timestampMillis, status, json, "BIZ-TIMESTAMP", "BIZ-RESP-SIGNATURE");
+	}
+
+	private static MockResponse signedAt(CoboSigner key, long timestampMillis, int status, String json,
+			String timestampHeader, String signatureHeader) {
+		String timestamp = Long.toString(timestampMillis);
 		String signature = key.sign(ResponseDigest.of(json.getBytes(StandardCharsets.UTF_8), timestamp));
 		return new MockResponse.Builder().code(status)
 			.addHeader("Content-Type", "application/json")
