@@ -10,6 +10,13 @@ import mockwebserver3.MockResponse;
  */
 public final class SignedResponses {
 
+	/**
+	 * For a test that moves the application's {@code coboClock} by hand: MockWebServer's answers
+	 * are signed at the wall clock's time, which the moved clock would find stale. Freshness
+	 * itself is tested apart (SignedExchangeContract).
+	 */
+	public static final String MOVED_CLOCK_TOLERANCE = "cobo.response-verification.tolerance=3650d";
+
 	private SignedResponses() {
 	}
 
