@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -32,7 +33,8 @@ public class CoboProperties implements Validator {
 	/**
 	 * Base URL overriding the environment's, including the /v2 prefix, e.g. a proxy or a local
 	 * simulator (http://127.0.0.1:8089/v2). Needs cobo.response-verification.public-key while
-	 * response verification is on.
+	 * response verification is on. http is accepted only for a loopback host (127.0.0.0/8, ::1,
+	 * localhost); any other host needs https.
 	 */
 	private @Nullable String baseUrl;
 
@@ -133,6 +135,35 @@ public class CoboProperties implements Validator {
 		 * Defaults to the key of cobo.env.
 		 */
 		private @Nullable String publicKey;
+
+		/**
+		 * How far, either way, a response's BIZ-TIMESTAMP may be from this clock (coboClock); an
+		 * older or later answer is refused like a bad signature, so that a captured answer cannot
+		 * be served again.
+		 */
+		private Duration tolerance = Duration.ofMinutes(5);
+
+		/**
+		 * Largest response body read to verify it; a larger answer fails the call without being
+		 * read whole.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(10);
+
+		public Duration getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(Duration tolerance) {
+			this.tolerance = tolerance;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -498,10 +529,25 @@ public class CoboProperties implements Validator {
 		/**
 		 * AES-256 key that encrypts the access and refresh token values stored with type jdbc
 		 * (AES-GCM): 64 hex characters, e.g. from "openssl rand -hex 32". Every instance needs the
-		 * same key. Without it, token values are stored in clear. Prefer an environment variable
-		 * (COBO_TOKENSTORE_ENCRYPTIONKEY) over a literal in a file.
+		 * same key. Required with type jdbc, unless cobo.token-store.allow-plaintext is true.
+		 * Prefer an environment variable (COBO_TOKENSTORE_ENCRYPTIONKEY) over a literal in a file.
 		 */
 		private @Nullable String encryptionKey;
+
+		/**
+		 * Whether type jdbc may store token values in clear, without cobo.token-store.encryption-key.
+		 * Anyone who can read the table can then call Cobo as every org; a warning is logged at each
+		 * startup.
+		 */
+		private boolean allowPlaintext;
+
+		public boolean isAllowPlaintext() {
+			return this.allowPlaintext;
+		}
+
+		public void setAllowPlaintext(boolean allowPlaintext) {
+			this.allowPlaintext = allowPlaintext;
+		}
 
 		public Type getType() {
 			return this.type;

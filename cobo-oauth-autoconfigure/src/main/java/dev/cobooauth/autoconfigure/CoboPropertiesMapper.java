@@ -3,7 +3,9 @@ package dev.cobooauth.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
@@ -31,17 +33,32 @@ final class CoboPropertiesMapper {
 	}
 
 	CoboEndpoint endpoint() {
-		return endpoint(CoboSignatureMetrics.NONE, CryptoProvider.AUTO);
+		return endpoint(CoboSignatureMetrics.NONE, Clock.systemUTC(), CryptoProvider.AUTO, (transport) -> {
+		});
 	}
 
-	CoboEndpoint endpoint(CoboSignatureMetrics metrics, CryptoProvider cryptoProvider) {
+	/**
+	 * @param metrics told of each request signed and each response refused
+	 * @param clock what response timestamps are compared with
+	 * @param cryptoProvider what computes Ed25519
+	 * @param transport sets the HTTP clients of the endpoint, which follow no redirect
+	 * @return the endpoint
+	 */
+	CoboEndpoint endpoint(CoboSignatureMetrics metrics, Clock clock, CryptoProvider cryptoProvider,
+			Consumer<CoboEndpoint.Builder> transport) {
+		CoboProperties.ResponseVerification verification = this.properties.getResponseVerification();
 		CoboEndpoint.Builder endpoint = CoboEndpoint.builder(baseUrl())
 			.signatureMetrics(metrics)
+			.clock(clock)
 			.cryptoProvider(cryptoProvider);
-		if (!this.properties.getResponseVerification().isEnabled()) {
+		transport.accept(endpoint);
+		if (!verification.isEnabled()) {
 			return endpoint.withoutResponseVerification().build();
 		}
-		return endpoint.responsePublicKey(responsePublicKey(), "cobo.response-verification.public-key").build();
+		return endpoint.responsePublicKey(responsePublicKey(), "cobo.response-verification.public-key")
+			.responseTolerance(verification.getTolerance())
+			.maxResponseBodySize(verification.getMaxBodySize())
+			.build();
 	}
 
 	private String baseUrl() {

@@ -53,12 +53,14 @@ final class CoboPropertiesValidator {
 	static void validate(CoboProperties properties) {
 		baseUrl(properties.getBaseUrl());
 		responsePublicKey(properties);
+		responseVerification(properties.getResponseVerification(), DEFAULTS.getResponseVerification());
 		oneKey(properties.getApp(), "cobo.app");
 		oneKey(properties.getApiKey(), "cobo.api-key");
 		token(properties.getToken(), DEFAULTS.getToken());
 		retry(properties.getToken().getRetry(), DEFAULTS.getToken().getRetry());
 		permissionType(properties.getPermissionToken().getPermissionType());
 		encryptionKey(properties.getTokenStore());
+		plaintextTokens(properties.getTokenStore());
 	}
 
 	/**
@@ -84,6 +86,45 @@ final class CoboPropertiesValidator {
 					"Set cobo.base-url to an absolute http or https URL including the /v2 prefix, without query or "
 							+ "fragment, e.g. http://127.0.0.1:8089/v2, or remove it to use the URL of cobo.env.");
 		}
+		URI uri = URI.create(baseUrl.strip());
+		if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+			throw new InvalidCoboPropertyException("cobo.base-url", null,
+					"'" + baseUrl + "' sends signed requests and bearer tokens in clear (http) to a host that is not "
+							+ "this machine",
+					"Use https for " + uri.getHost() + "; http is accepted only for a loopback host (127.0.0.0/8, "
+							+ "::1, localhost), such as a local simulator.");
+		}
+	}
+
+	/**
+	 * @return whether the host names this machine without asking DNS: {@code localhost}, an IPv4
+	 * address in 127.0.0.0/8, or {@code ::1}
+	 */
+	static boolean isLoopback(@Nullable String host) {
+		if (host == null) {
+			return false;
+		}
+		String name = host.toLowerCase(java.util.Locale.ROOT);
+		if (name.equals("localhost") || name.equals("[::1]") || name.equals("[0:0:0:0:0:0:0:1]")) {
+			return true;
+		}
+		String[] octets = name.split("\\.", -1);
+		if (octets.length != 4 || !octets[0].equals("127")) {
+			return false;
+		}
+		for (String octet : octets) {
+			if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch((c) -> c >= '0' && c <= '9')
+					|| Integer.parseInt(octet) > 255) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void responseVerification(CoboProperties.ResponseVerification verification,
+			CoboProperties.ResponseVerification defaults) {
+		positive(verification.getTolerance(), "cobo.response-verification.tolerance", defaults.getTolerance());
+		bodySize(verification.getMaxBodySize(), "cobo.response-verification.max-body-size", defaults.getMaxBodySize());
 	}
 
 	/**
@@ -183,19 +224,39 @@ final class CoboPropertiesValidator {
 			throw new InvalidCoboPropertyException(ENCRYPTION_KEY, HIDDEN,
 					"is not " + ENCRYPTION_KEY_HEX_LENGTH + " hex characters (" + given + ")",
 					"Set " + ENCRYPTION_KEY + " to a 32-byte AES key as 64 hex characters, e.g. from "
-							+ "'openssl rand -hex 32', or remove it to store token values in clear.");
+							+ "'openssl rand -hex 32'.");
 		}
 	}
 
 	private static void maxBodySize(DataSize size) {
+		bodySize(size, "cobo.webhook.max-body-size", WEBHOOK_DEFAULTS.getMaxBodySize());
+	}
+
+	private static void bodySize(DataSize size, String property, DataSize defaultValue) {
 		if (size != null && size.toBytes() >= 1 && size.compareTo(LARGEST_BODY) <= 0) {
 			return;
 		}
-		String property = "cobo.webhook.max-body-size";
 		String range = "between 1B and " + text(LARGEST_BODY);
 		throw new InvalidCoboPropertyException(property, quoted(text(size)), "must be " + range,
-				"Set " + property + " to a size " + range + " (default " + text(WEBHOOK_DEFAULTS.getMaxBodySize())
-						+ ").");
+				"Set " + property + " to a size " + range + " (default " + text(defaultValue) + ").");
+	}
+
+	/**
+	 * Refuses a JDBC store that would keep every org's tokens readable by anyone who reads its
+	 * table, unless the application says so.
+	 * @throws InvalidCoboPropertyException naming {@code cobo.token-store.encryption-key}
+	 */
+	private static void plaintextTokens(CoboProperties.TokenStore store) {
+		if (store.getType() != CoboProperties.TokenStore.Type.JDBC || hasText(store.getEncryptionKey())
+				|| store.isAllowPlaintext()) {
+			return;
+		}
+		throw new InvalidCoboPropertyException(ENCRYPTION_KEY,
+				"is missing while cobo.token-store.type is jdbc, which would store every org's access and refresh "
+						+ "tokens in clear",
+				"Set " + ENCRYPTION_KEY + " to a 32-byte AES key as 64 hex characters (e.g. from 'openssl rand -hex "
+						+ "32'), the same on every instance, preferably from the environment variable "
+						+ "COBO_TOKENSTORE_ENCRYPTIONKEY; or, knowingly, set cobo.token-store.allow-plaintext=true.");
 	}
 
 	private static void positive(Duration duration, String property, Duration defaultValue) {

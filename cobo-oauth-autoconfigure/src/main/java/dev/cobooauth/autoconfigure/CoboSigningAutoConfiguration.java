@@ -10,11 +10,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Where Cobo is, how its responses are verified, the keys requests are signed with (the app key,
@@ -23,9 +25,13 @@ import org.springframework.context.annotation.Configuration;
  * lives in an HSM; the clock by a {@code coboClock} bean, so a test moves time in one place.
  * Ed25519 is computed by the {@link CryptoProvider} {@code cobo.crypto.provider} chooses, said once
  * at startup, at INFO.
+ * <p>
+ * Cobo's clients get HTTP clients of their own that follow no redirect
+ * ({@link CoboHttpTransports}), built from Spring Boot's HTTP client settings when they are there.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CoboProperties.class)
+@Import({ CoboHttpTransports.Imperative.class, CoboHttpTransports.Reactive.class })
 class CoboSigningAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CoboSigningAutoConfiguration.class);
@@ -64,9 +70,17 @@ class CoboSigningAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoboEndpoint coboEndpoint(CoboProperties properties, ObjectProvider<CoboSignatureMetrics> metrics,
+			@Qualifier(CLOCK) ObjectProvider<Clock> coboClock, ObjectProvider<CoboHttpTransports> transports,
 			CryptoProvider cryptoProvider) {
+		if (!properties.getResponseVerification().isEnabled()) {
+			logger.warn("cobo.response-verification.enabled=false: answers from " + ((properties.getBaseUrl() != null)
+					? properties.getBaseUrl() : properties.getEnv().getBaseUrl())
+					+ " reach the application without any check that Cobo sent them; anyone on the way can forge "
+					+ "or replay them. Turn it on for anything but a server that cannot sign.");
+		}
 		return new CoboPropertiesMapper(properties).endpoint(metrics.getIfAvailable(() -> CoboSignatureMetrics.NONE),
-				cryptoProvider);
+				coboClock.getIfAvailable(Clock::systemUTC), cryptoProvider,
+				(endpoint) -> transports.orderedStream().forEach((transport) -> transport.applyTo(endpoint)));
 	}
 
 	@Configuration(proxyBeanMethods = false)

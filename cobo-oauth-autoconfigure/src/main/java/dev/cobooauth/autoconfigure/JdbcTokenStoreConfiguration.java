@@ -3,6 +3,8 @@ package dev.cobooauth.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.cobooauth.oauth2.TokenLock;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The token store of {@code cobo.token-store.type=jdbc}: Spring Security's
  * {@code JdbcOAuth2AuthorizedClientService} on the application's {@code DataSource}, its table
  * created as {@code cobo.token-store.initialize-schema} says, token values encrypted when
- * {@code cobo.token-store.encryption-key} is set, and a lock ({@code coboTokenLock}, PostgreSQL's
+ * {@code cobo.token-store.encryption-key} is set (without it, only
+ * {@code cobo.token-store.allow-plaintext=true} lets it start, with a warning), and a lock ({@code coboTokenLock}, PostgreSQL's
  * advisory lock unless the application has a {@link TokenLock} of its own) that lets one instance at
  * a time ask Cobo for a given token. Without JDBC support or a {@code DataSource}, startup stops
  * with what to add.
@@ -29,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = JdbcStores.TYPE, havingValue = "jdbc")
 class JdbcTokenStoreConfiguration {
+
+	private static final Log logger = LogFactory.getLog(JdbcTokenStoreConfiguration.class);
 
 	private static final String TOKEN_STORE = "the token store";
 
@@ -63,6 +68,11 @@ class JdbcTokenStoreConfiguration {
 				CoboProperties properties) {
 			DataSource database = JdbcStores.dataSource(dataSource, TOKEN_STORE);
 			byte[] key = new CoboPropertiesMapper(properties).tokenEncryptionKey();
+			if (key == null) {
+				logger.warn("cobo.token-store.allow-plaintext=true: every org's access and refresh tokens are stored "
+						+ "in clear in oauth2_authorized_client; anyone who reads that table can call Cobo as each org. "
+						+ "Set cobo.token-store.encryption-key to encrypt them.");
+			}
 			return (builder) -> builder.jdbcTokenStore(database, key).tokenLock(coboTokenLock);
 		}
 

@@ -60,7 +60,13 @@ final class CoboOrgAccessTokenExchangeFilterFunction implements ExchangeFilterFu
 		boolean replay = DeadTokenAnswer.isReplayable(request.method());
 		logger.debug(DeadTokenAnswer.describe(orgId, answer.status(), request.method(), replay));
 		if (!replay) {
-			return discard.thenReturn(answer.response());
+			// A discard that fails (store or lock unavailable) fails the call: the answer's body is
+			// released first, since nobody downstream will read it.
+			return discard.thenReturn(answer.response())
+				.onErrorResume((failure) -> answer.response()
+					.releaseBody()
+					.onErrorComplete()
+					.then(Mono.error(failure)));
 		}
 		return answer.response()
 			.releaseBody()

@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +21,10 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * {@code invalid_client}: a key or client id problem no retry can fix.</li>
  * <li>Rate limits (429, {@code error_code} 2010, 2026) and server failures (5XX) are
  * {@value #TEMPORARILY_UNAVAILABLE}: worth trying again later.</li>
+ * <li>An unsigned answer with a status a proxy produces (414, 429, 502, 503) is read by its status
+ * alone, its body ignored: 429, 502 and 503 are {@value #TEMPORARILY_UNAVAILABLE} whatever OAuth
+ * error the body claims, 414 is {@code server_error}, and its {@code Retry-After} counts only up to
+ * the retry's maximum backoff.</li>
  * <li>Any other 4XX to a refresh is {@code invalid_grant}, since the refresh token is all a refresh
  * sends that can be wrong; to a token request it is {@code access_denied} (e.g. an org that has
  * not installed the app).</li>
@@ -40,7 +45,39 @@ final class CoboTokenErrors {
 
 	private static final Set<Integer> RATE_LIMIT_ERROR_CODES = Set.of(2010, 2026);
 
+	private static final Set<Integer> PROXY_STATUSES = Set.of(414, 429, 502, 503);
+
 	private CoboTokenErrors() {
+	}
+
+	/**
+	 * @param status an answer's status
+	 * @return whether a proxy in front of Cobo produces it, so that it may come unsigned
+	 */
+	public static boolean isProxyStatus(int status) {
+		return PROXY_STATUSES.contains(status);
+	}
+
+	/**
+	 * @param operation the operation that failed
+	 * @param status the HTTP status, one of {@link #isProxyStatus proxy statuses}
+	 * @param retryAfter the answer's {@code Retry-After} header, or {@code null}
+	 * @param clock what a {@code Retry-After} date is measured from
+	 * @param retryAfterBound the longest wait honoured
+	 * @return the exception to throw, decided by the status alone
+	 */
+	public static CoboTokenException fromUnsignedAnswer(CoboTokenOperation operation, int status,
+			@Nullable String retryAfter, Clock clock, Duration retryAfterBound) {
+		CoboErrorResponse answer = CoboErrorResponse.of(status, Map.of());
+		String code = (status == 414) ? OAuth2ErrorCodes.SERVER_ERROR : TEMPORARILY_UNAVAILABLE;
+		Duration wait = RetryAfter.parse(retryAfter, clock);
+		if (wait != null && wait.compareTo(retryAfterBound) > 0) {
+			wait = retryAfterBound;
+		}
+		return new CoboTokenException(operation,
+				new OAuth2Error(code, "Cobo's proxy answered " + answer.summary() + " (unsigned; its body was not read)",
+						null),
+				answer, wait, null);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.cobooauth.oauth2;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,11 +35,29 @@ final class CoboTokenResponseReader {
 
 	private final Clock clock;
 
+	private final Duration unsignedRetryAfterBound;
+
 	/**
 	 * @param clock what a {@code Retry-After} date is measured from
+	 * @param unsignedRetryAfterBound the longest {@code Retry-After} of an unsigned answer honoured
 	 */
-	public CoboTokenResponseReader(Clock clock) {
+	public CoboTokenResponseReader(Clock clock, Duration unsignedRetryAfterBound) {
 		this.clock = clock;
+		this.unsignedRetryAfterBound = unsignedRetryAfterBound;
+	}
+
+	/**
+	 * Reads an answer that came unsigned with a status a proxy produces (414, 429, 502, 503): it
+	 * may not come from Cobo, so its body is not read and its status alone decides.
+	 * @param request the call that was made
+	 * @param status the HTTP status of the answer
+	 * @param retryAfter the answer's {@code Retry-After} header, or {@code null}
+	 * @return never
+	 * @throws CoboTokenException always
+	 */
+	public OAuth2AccessTokenResponse readUnsigned(CoboTokenRequest request, int status, @Nullable String retryAfter) {
+		throw CoboTokenErrors.fromUnsignedAnswer(request.operation(), status, retryAfter, this.clock,
+				this.unsignedRetryAfterBound);
 	}
 
 	/**

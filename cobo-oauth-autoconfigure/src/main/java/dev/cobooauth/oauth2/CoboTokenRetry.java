@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * did not process it (429, 503, or no connection), because a rotated refresh token must never be
  * sent twice. The delay grows exponentially from the initial backoff up to the maximum, with
  * jitter (a random 50 to 100 percent of it); a {@code Retry-After} from Cobo replaces it, up to
- * {@link #MAX_RETRY_AFTER}.
+ * {@link #MAX_RETRY_AFTER} (an unsigned one, a proxy's, was already cut to the maximum backoff).
  */
 final class CoboTokenRetry {
 
@@ -69,6 +69,11 @@ final class CoboTokenRetry {
 	private static Duration jittered(Duration delay) {
 		long millis = delay.toMillis();
 		return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+	}
+
+	/** @return the longest delay between two attempts, and the longest unsigned {@code Retry-After} honoured */
+	public Duration getMaxBackoff() {
+		return this.maxBackoff;
 	}
 
 	/** @return how many times a request is sent at most */

@@ -11,13 +11,18 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Recognises Cobo's answers to a call whose Org Access Token is dead: 401, or 500 with
- * {@code error_code} 1000, which is what Cobo answers to an expired token. Also says which requests
- * may be sent again after such an answer: only safe methods, never a POST.
+ * {@code error_code} 1000, which is what Cobo answers to an expired token. A 401 whose
+ * {@code error_code} names a problem of the request's signature, key, headers or permissions
+ * (2022, 2023, 2024, 2025, 4001) says nothing of the token, which stays alive. Also says which
+ * requests may be sent again after such an answer: only safe methods, never a POST.
  */
 final class DeadTokenAnswer {
 
 	/** Cobo's error code for an internal error, also given to an expired Org Access Token. */
 	public static final int EXPIRED_TOKEN_ERROR_CODE = 1000;
+
+	/** Signature, key, header and permission errors: the request was refused, not its token. */
+	private static final Set<Integer> NOT_TOKEN_ERROR_CODES = Set.of(2022, 2023, 2024, 2025, 4001);
 
 	private static final Set<HttpMethod> REPLAYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
@@ -31,7 +36,7 @@ final class DeadTokenAnswer {
 	 * @return whether its body must be read to decide ({@link #isDeadToken})
 	 */
 	public static boolean needsBody(int status) {
-		return status == 500;
+		return status == 500 || status == 401;
 	}
 
 	/**
@@ -41,7 +46,7 @@ final class DeadTokenAnswer {
 	 */
 	public static boolean isDeadToken(int status, byte @Nullable [] body) {
 		if (status == 401) {
-			return true;
+			return body == null || !NOT_TOKEN_ERROR_CODES.contains(errorCodeOf(body));
 		}
 		return status == 500 && body != null && errorCodeOf(body) == EXPIRED_TOKEN_ERROR_CODE;
 	}

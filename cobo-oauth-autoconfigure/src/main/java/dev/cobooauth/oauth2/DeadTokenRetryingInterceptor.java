@@ -46,8 +46,17 @@ final class DeadTokenRetryingInterceptor implements ClientHttpRequestInterceptor
 		if (rejected == null || !isDeadToken(response)) {
 			return response;
 		}
-		String orgId = this.orgs.resolve(request.getAttributes(), request.getMethod(), request.getURI().getRawPath());
-		this.tokens.engine().markDead(this.tokens.getRegistrationId(), orgId, rejected);
+		String orgId;
+		try {
+			orgId = this.orgs.resolve(request.getAttributes(), request.getMethod(), request.getURI().getRawPath());
+			this.tokens.engine().markDead(this.tokens.getRegistrationId(), orgId, rejected);
+		}
+		catch (RuntimeException ex) {
+			// The store or the lock is unavailable: the caller gets that failure, not Cobo's answer,
+			// so nobody else would ever close it.
+			response.close();
+			throw ex;
+		}
 		boolean replay = DeadTokenAnswer.isReplayable(request.getMethod());
 		logger.debug(DeadTokenAnswer.describe(orgId, response.getStatusCode().value(), request.getMethod(), replay));
 		if (!replay) {

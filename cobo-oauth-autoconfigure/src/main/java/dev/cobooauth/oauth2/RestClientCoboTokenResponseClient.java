@@ -2,8 +2,11 @@ package dev.cobooauth.oauth2;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import dev.cobooauth.signing.CoboRedirectException;
 import dev.cobooauth.signing.CoboResponseSignatureException;
 
 import org.springframework.http.HttpHeaders;
@@ -31,12 +34,17 @@ final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2Authorizat
 
 	private final CoboTokenResponseReader reader;
 
+	private final Predicate<HttpHeaders> signed;
+
 	/**
 	 * @param restClient a client that signs with the right key and verifies Cobo's signatures
 	 * @param requests what a grant request sends, e.g. {@link CoboTokenRequests#orgImplicit}
 	 * @param clock what a {@code Retry-After} date is measured from
+	 * @param signed tells an answer whose Cobo signature was checked from one that came unsigned
+	 * @param unsignedRetryAfterBound the longest {@code Retry-After} of an unsigned answer honoured
 	 */
-	RestClientCoboTokenResponseClient(RestClient restClient, Function<T, CoboTokenRequest> requests, Clock clock) {
+	RestClientCoboTokenResponseClient(RestClient restClient, Function<T, CoboTokenRequest> requests, Clock clock,
+			Predicate<HttpHeaders> signed, Duration unsignedRetryAfterBound) {
 		if (restClient == null) {
 			throw new IllegalArgumentException("restClient cannot be null");
 		}
@@ -45,7 +53,8 @@ final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2Authorizat
 		}
 		this.restClient = restClient;
 		this.requests = requests;
-		this.reader = new CoboTokenResponseReader(clock);
+		this.reader = new CoboTokenResponseReader(clock, unsignedRetryAfterBound);
+		this.signed = signed;
 	}
 
 	@Override
@@ -58,10 +67,16 @@ final class RestClientCoboTokenResponseClient<T extends AbstractOAuth2Authorizat
 			if (request.jsonBody() != null) {
 				call.contentType(MediaType.APPLICATION_JSON).body(CoboTokenRequestBody.of(request));
 			}
-			return call.exchange((httpRequest, response) -> this.reader.read(request, response.getStatusCode().value(),
-					response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), StreamUtils.copyToByteArray(response.getBody())));
+			return call.exchange((httpRequest, response) -> {
+				int status = response.getStatusCode().value();
+				String retryAfter = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+				if (!this.signed.test(response.getHeaders()) && CoboTokenErrors.isProxyStatus(status)) {
+					return this.reader.readUnsigned(request, status, retryAfter);
+				}
+				return this.reader.read(request, status, retryAfter, StreamUtils.copyToByteArray(response.getBody()));
+			});
 		}
-		catch (CoboResponseSignatureException ex) {
+		catch (CoboResponseSignatureException | CoboRedirectException ex) {
 			throw CoboTokenErrors.invalidResponse(request.operation(), ex.getMessage(), ex);
 		}
 		catch (ResourceAccessException ex) {

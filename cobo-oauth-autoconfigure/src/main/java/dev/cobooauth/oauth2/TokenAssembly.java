@@ -145,7 +145,9 @@ final class TokenAssembly {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(this.settings.connectTimeout()).build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
 		requestFactory.setReadTimeout(this.settings.readTimeout());
-		return this.settings.restClientBuilder().requestFactory(requestFactory).apply(cobo).build();
+		// After the configurer, whose request factory would have none of the token timeouts; the
+		// JDK's client follows no redirect unless told to.
+		return this.settings.restClientBuilder().apply(cobo).requestFactory(requestFactory).build();
 	}
 
 	private SingleFlightOAuth2AuthorizedClientManager engine(InitialGrantOAuth2AuthorizedClientProvider<?> initialGrant,
@@ -189,7 +191,9 @@ final class TokenAssembly {
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> client(
 			RestClient tokenClient, Function<T, CoboTokenRequest> requests) {
 		return new RetryingOAuth2AccessTokenResponseClient<>(
-				new RestClientCoboTokenResponseClient<>(tokenClient, requests, this.settings.clock()), this.retry);
+				new RestClientCoboTokenResponseClient<>(tokenClient, requests, this.settings.clock(),
+						this.settings.endpoint()::isSigned, this.retry.getMaxBackoff()),
+				this.retry);
 	}
 
 }

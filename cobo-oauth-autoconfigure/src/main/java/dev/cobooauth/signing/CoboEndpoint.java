@@ -2,11 +2,17 @@ package dev.cobooauth.signing;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where Cobo is and how its answers are checked: the base URL (ending in {@code /v2}, no trailing
@@ -16,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Build it for one of Cobo's environments with {@link #of(CoboEnvironment)}, or for a proxy or a
  * simulator with {@link #builder(String)}.
+ * <p>
+ * A Cobo client never follows a redirect: a request carries its signature (and a bearer token)
+ * only to where it was addressed. The configurers refuse every 3xx answer with a
+ * {@link CoboRedirectException}; give the endpoint a request factory and a connector that do not
+ * follow redirects ({@link Builder#requestFactory}, {@link Builder#connector}; the auto-configuration
+ * builds them from Spring Boot's HTTP client settings with redirects off), so that the HTTP client
+ * itself never goes elsewhere.
  */
 public final class CoboEndpoint {
 
@@ -25,12 +38,18 @@ public final class CoboEndpoint {
 
 	private final CoboSignatureMetrics metrics;
 
+	private final @Nullable ClientHttpRequestFactory requestFactory;
+
+	private final @Nullable ClientHttpConnector connector;
+
 	private final ConcurrentMap<CoboSigner, CoboRequestSigner> requestSigners = new ConcurrentHashMap<>();
 
-	private CoboEndpoint(URI baseUrl, @Nullable CoboResponseVerifier responseVerifier, CoboSignatureMetrics metrics) {
-		this.baseUrl = baseUrl;
+	private CoboEndpoint(Builder builder, @Nullable CoboResponseVerifier responseVerifier) {
+		this.baseUrl = builder.baseUrl;
 		this.responseVerifier = responseVerifier;
-		this.metrics = metrics;
+		this.metrics = builder.metrics;
+		this.requestFactory = builder.requestFactory;
+		this.connector = builder.connector;
 	}
 
 	/**
@@ -100,8 +119,27 @@ public final class CoboEndpoint {
 		return (this.responseVerifier != null) ? this.responseVerifier.getPublicKeyHex() : null;
 	}
 
+	/**
+	 * @param headers the headers of an answer that reached the caller through a client of this
+	 * endpoint
+	 * @return whether Cobo's signature on it was checked: responses are verified and it carries one.
+	 * An answer without (a proxy's 414, 429, 502 or 503) says nothing Cobo vouches for.
+	 */
+	public boolean isSigned(org.springframework.http.HttpHeaders headers) {
+		return this.responseVerifier != null && CoboResponseSignatureHeaders.timestamp(headers) != null
+				&& CoboResponseSignatureHeaders.signature(headers) != null;
+	}
+
 	Optional<CoboResponseVerifier> responseVerifier() {
 		return Optional.ofNullable(this.responseVerifier);
+	}
+
+	Optional<ClientHttpRequestFactory> requestFactory() {
+		return Optional.ofNullable(this.requestFactory);
+	}
+
+	Optional<ClientHttpConnector> connector() {
+		return Optional.ofNullable(this.connector);
 	}
 
 	/**
@@ -136,6 +174,16 @@ public final class CoboEndpoint {
 		private CryptoProvider cryptoProvider = CryptoProvider.AUTO;
 
 		private CoboSignatureMetrics metrics = CoboSignatureMetrics.NONE;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration responseTolerance = Duration.ofMinutes(5);
+
+		private DataSize maxResponseBodySize = DataSize.ofMegabytes(10);
+
+		private @Nullable ClientHttpRequestFactory requestFactory;
+
+		private @Nullable ClientHttpConnector connector;
 
 		private Builder(URI baseUrl) {
 			this.baseUrl = baseUrl;
@@ -188,20 +236,85 @@ public final class CoboEndpoint {
 		}
 
 		/**
+		 * @param clock what a response's {@code BIZ-TIMESTAMP} is compared with; the system's UTC
+		 * clock by default
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			if (clock == null) {
+				throw new IllegalArgumentException("clock cannot be null");
+			}
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * @param tolerance how far, either way, a response's {@code BIZ-TIMESTAMP} may be from the
+		 * clock; 5 minutes by default
+		 * @return this builder
+		 */
+		public Builder responseTolerance(Duration tolerance) {
+			if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
+				throw new IllegalArgumentException("responseTolerance must be positive");
+			}
+			this.responseTolerance = tolerance;
+			return this;
+		}
+
+		/**
+		 * @param maxBodySize the largest response body read to verify it (at most 2047MB); a longer
+		 * one fails the call unread; 10MB by default
+		 * @return this builder
+		 */
+		public Builder maxResponseBodySize(DataSize maxBodySize) {
+			if (maxBodySize == null || maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("maxResponseBodySize must be between 1B and 2047MB");
+			}
+			this.maxResponseBodySize = maxBodySize;
+			return this;
+		}
+
+		/**
+		 * @param requestFactory the factory every {@code RestClient} configured for this endpoint
+		 * uses; it must not follow redirects. None by default: the builder's own is kept.
+		 * @return this builder
+		 */
+		public Builder requestFactory(ClientHttpRequestFactory requestFactory) {
+			if (requestFactory == null) {
+				throw new IllegalArgumentException("requestFactory cannot be null");
+			}
+			this.requestFactory = requestFactory;
+			return this;
+		}
+
+		/**
+		 * @param connector the connector every {@code WebClient} configured for this endpoint uses;
+		 * it must not follow redirects. None by default: the builder's own is kept.
+		 * @return this builder
+		 */
+		public Builder connector(ClientHttpConnector connector) {
+			if (connector == null) {
+				throw new IllegalArgumentException("connector cannot be null");
+			}
+			this.connector = connector;
+			return this;
+		}
+
+		/**
 		 * @return the endpoint
 		 * @throws IllegalStateException if responses are verified and no key was given, or if the
 		 * crypto provider is {@link CryptoProvider#AWS_LC} and cannot be used
 		 */
 		public CoboEndpoint build() {
 			if (!this.verifyResponses) {
-				return new CoboEndpoint(this.baseUrl, null, this.metrics);
+				return new CoboEndpoint(this, null);
 			}
 			if (this.responseKey == null) {
 				throw new IllegalStateException("No key for the responses of " + this.baseUrl
 						+ ": give responsePublicKey(..), or withoutResponseVerification()");
 			}
-			return new CoboEndpoint(this.baseUrl,
-					new CoboResponseVerifier(this.responseKey.on(this.cryptoProvider), this.metrics), this.metrics);
+			return new CoboEndpoint(this, new CoboResponseVerifier(this.responseKey.on(this.cryptoProvider), this.metrics,
+					this.clock, this.responseTolerance, (int) this.maxResponseBodySize.toBytes()));
 		}
 
 	}

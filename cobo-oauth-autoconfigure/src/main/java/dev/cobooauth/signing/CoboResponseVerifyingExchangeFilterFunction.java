@@ -4,6 +4,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -14,7 +15,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 /**
  * Verifies Cobo's signature on each response of a {@code WebClient} before anything reads it.
  * The body is gathered, checked, and handed on from memory; a response that fails the check
- * becomes a {@link dev.cobooauth.signing.CoboResponseSignatureException} error signal instead.
+ * becomes a {@link dev.cobooauth.signing.CoboResponseSignatureException} error signal instead. No
+ * more than {@link CoboResponseVerifier#maxBodySize()} bytes are ever gathered: a longer body fails
+ * the call, the rest of it is not read.
  */
 final class CoboResponseVerifyingExchangeFilterFunction implements ExchangeFilterFunction {
 
@@ -32,7 +35,10 @@ final class CoboResponseVerifyingExchangeFilterFunction implements ExchangeFilte
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return next.exchange(request).flatMap((response) -> DataBufferUtils.join(response.bodyToFlux(DataBuffer.class))
+		return next.exchange(request).flatMap((response) -> DataBufferUtils
+			.join(response.bodyToFlux(DataBuffer.class), this.verifier.maxBodySize())
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> this.verifier.tooLarge(request.method(), request.url(), response.statusCode()))
 			.map(DataBuffers::drain)
 			.defaultIfEmpty(DataBuffers.NO_BODY)
 			.map((body) -> {

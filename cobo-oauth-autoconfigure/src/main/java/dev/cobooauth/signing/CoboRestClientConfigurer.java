@@ -15,7 +15,9 @@ import org.springframework.web.client.RestClient;
  * sent once more through all of them, with the current token and a new signature; any other
  * method, and any request that timed out, fails with the client's I/O error. (After signing comes
  * one more interceptor, which changes nothing and only tells the retry whether the connection
- * brought any response.) Apply it with {@code RestClient.builder().apply(configurer)}; the beans
+ * brought any response.) A redirect is never followed: the endpoint's request factory, if it has one,
+ * replaces the builder's, and any 3xx answer fails the call with a {@link CoboRedirectException}.
+ * Apply it with {@code RestClient.builder().apply(configurer)}; the beans
  * {@code coboRestClientConfigurer} and {@code coboApiKeyRestClientConfigurer} are two of them.
  */
 public final class CoboRestClientConfigurer implements Consumer<RestClient.Builder> {
@@ -72,6 +74,7 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 		builder.baseUrl(this.endpoint.baseUrl().toString());
 		builder.defaultStatusHandler(CoboCallFailures::isError,
 				CoboCallFailures.restClientAnswers(this.endpoint.verifiesResponses()));
+		this.endpoint.requestFactory().ifPresent(builder::requestFactory);
 		builder.requestInterceptors((interceptors) -> {
 			interceptors.add(new CoboCallFailures.Interceptor());
 			interceptors.add(new DroppedConnectionRetryingInterceptor());
@@ -79,6 +82,7 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> interceptors.add(new CoboResponseVerifyingInterceptor(verifier)));
 			interceptors.add(new CoboSigningInterceptor(this.signer));
+			interceptors.add(RedirectRefusingInterceptor.INSTANCE);
 			interceptors.add(DroppedConnectionRetryingInterceptor.WIRE);
 		});
 	}

@@ -15,6 +15,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * through all of them, with the current token and a new signature; any other method, and any
  * request that timed out, fails with the connector's error. (After signing comes one more filter,
  * which changes nothing and only tells the retry whether the connector brought any response.)
+ * A redirect is never followed: the endpoint's connector, if it has one, replaces the builder's,
+ * and any 3xx answer fails the call with a {@link CoboRedirectException}.
  * Apply it with {@code WebClient.builder().apply(configurer)}; the beans
  * {@code coboWebClientConfigurer} and {@code coboApiKeyWebClientConfigurer} are two of them.
  */
@@ -73,6 +75,7 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 		boolean verifying = this.endpoint.verifiesResponses();
 		builder.defaultStatusHandler(CoboCallFailures::isError,
 				(response) -> CoboCallFailures.Filter.answer(verifying, response));
+		this.endpoint.connector().ifPresent(builder::clientConnector);
 		builder.filters((filters) -> {
 			filters.add(new CoboCallFailures.Filter());
 			filters.add(new DroppedConnectionRetryingExchangeFilterFunction());
@@ -80,6 +83,7 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> filters.add(new CoboResponseVerifyingExchangeFilterFunction(verifier)));
 			filters.add(new CoboSigningExchangeFilterFunction(this.signer));
+			filters.add(RedirectRefusingExchangeFilterFunction.INSTANCE);
 			filters.add(DroppedConnectionRetryingExchangeFilterFunction.WIRE);
 		});
 	}

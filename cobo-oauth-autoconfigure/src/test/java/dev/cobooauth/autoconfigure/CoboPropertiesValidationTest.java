@@ -47,9 +47,11 @@ class CoboPropertiesValidationTest {
 					"cobo.token.connect-timeout=1ms", "cobo.token.read-timeout=1ms", "cobo.token.retry.max-attempts=1",
 					"cobo.token.retry.initial-backoff=0s", "cobo.token.retry.max-backoff=0s",
 					"cobo.webhook.tolerance=1ms", "cobo.webhook.replay-cache-size=1", "cobo.webhook.max-body-size=2047MB",
+					"cobo.response-verification.tolerance=1ms", "cobo.response-verification.max-body-size=2047MB",
 					"cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + ENCRYPTION_KEY.toUpperCase())
 			.run((context) -> assertThat(context).hasNotFailed());
 		this.runner.withPropertyValues("cobo.webhook.max-body-size=1B", "cobo.base-url=https://cobo.example/v2/",
+				"cobo.response-verification.max-body-size=1B",
 				"cobo.response-verification.public-key=" + TestKeys.coboPublicKey())
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
@@ -193,7 +195,7 @@ class CoboPropertiesValidationTest {
 		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token-store.encryption-key "
 				+ "is not 64 hex characters (30 characters given); the value given is (hidden).");
 		assertThat(analysis.getAction()).isEqualTo("Set cobo.token-store.encryption-key to a 32-byte AES key as 64 hex "
-				+ "characters, e.g. from 'openssl rand -hex 32', or remove it to store token values in clear.");
+				+ "characters, e.g. from 'openssl rand -hex 32'.");
 		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(malformed);
 	}
 
@@ -250,6 +252,76 @@ class CoboPropertiesValidationTest {
 				+ "verification is on.");
 		assertThat(analysis.getAction()).startsWith("Set cobo.response-verification.public-key to the 64 hex characters")
 			.endsWith("set cobo.response-verification.enabled=false.");
+	}
+
+	@Test
+	void refusesAJdbcTokenStoreWithoutAnEncryptionKey() {
+		FailureAnalysis analysis = analysis("cobo.token-store.type=jdbc");
+
+		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token-store.encryption-key "
+				+ "is missing while cobo.token-store.type is jdbc, which would store every org's access and refresh "
+				+ "tokens in clear.");
+		assertThat(analysis.getAction()).startsWith("Set cobo.token-store.encryption-key to a 32-byte AES key")
+			.endsWith("or, knowingly, set cobo.token-store.allow-plaintext=true.");
+	}
+
+	@Test
+	void startsAJdbcTokenStoreInClearOnlyWhenAllowed() {
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.allow-plaintext=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void refusesAPlainHttpBaseUrlOnAnotherHost() {
+		FailureAnalysis analysis = analysis("cobo.base-url=http://cobo-proxy.internal:8080/v2",
+				"cobo.response-verification.public-key=" + TestKeys.coboPublicKey());
+
+		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.base-url "
+				+ "'http://cobo-proxy.internal:8080/v2' sends signed requests and bearer tokens in clear (http) to a "
+				+ "host that is not this machine.");
+		assertThat(analysis.getAction()).isEqualTo("Use https for cobo-proxy.internal; http is accepted only for a "
+				+ "loopback host (127.0.0.0/8, ::1, localhost), such as a local simulator.");
+	}
+
+	@Test
+	void refusesPlainHttpToAHostThatOnlyLooksLikeLoopback() {
+		for (String host : new String[] { "127.0.0.1.nip.io", "128.0.0.1", "10.0.0.1", "localhost.example", "[::2]" }) {
+			FailureAnalysis analysis = analysis("cobo.base-url=http://" + host + ":8089/v2",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey());
+
+			assertThat(analysis.getDescription()).as(host).contains("sends signed requests and bearer tokens in clear");
+		}
+	}
+
+	@Test
+	void acceptsPlainHttpToEveryLoopbackHost() {
+		for (String host : new String[] { "127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "[::1]" }) {
+			this.runner
+				.withPropertyValues("cobo.base-url=http://" + host + ":8089/v2",
+						"cobo.response-verification.public-key=" + TestKeys.coboPublicKey())
+				.run((context) -> assertThat(context).as(host).hasNotFailed());
+		}
+	}
+
+	@Test
+	void refusesAResponseToleranceOfZero() {
+		FailureAnalysis analysis = analysis("cobo.response-verification.tolerance=0s");
+
+		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
+				+ "cobo.response-verification.tolerance must be a positive duration; the value given is '0s'.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Set cobo.response-verification.tolerance to more than 0s (default 5m).");
+	}
+
+	@Test
+	void refusesAResponseMaxBodySizeOfZero() {
+		FailureAnalysis analysis = analysis("cobo.response-verification.max-body-size=0B");
+
+		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
+				+ "cobo.response-verification.max-body-size must be between 1B and 2047MB; the value given is '0B'.");
+		assertThat(analysis.getAction()).isEqualTo(
+				"Set cobo.response-verification.max-body-size to a size between 1B and 2047MB (default 10MB).");
 	}
 
 }

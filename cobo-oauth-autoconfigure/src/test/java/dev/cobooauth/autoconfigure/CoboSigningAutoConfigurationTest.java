@@ -10,16 +10,20 @@ import dev.cobooauth.signing.InvalidCoboKeyException;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class CoboSigningAutoConfigurationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
@@ -81,6 +85,24 @@ class CoboSigningAutoConfigurationTest {
 		this.runner
 			.withPropertyValues("cobo.base-url=http://127.0.0.1:8089/v2", "cobo.response-verification.enabled=false")
 			.run((context) -> assertThat(context.getBean(CoboEndpoint.class).responsePublicKeyHex()).isNull());
+	}
+
+	@Test
+	void warnsAtEveryStartupWhileVerificationIsOff(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("cobo.base-url=http://127.0.0.1:8089/v2", "cobo.response-verification.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed());
+
+		assertThat(output).containsOnlyOnce("WARN")
+			.contains("cobo.response-verification.enabled=false: answers from http://127.0.0.1:8089/v2 reach the "
+					+ "application without any check that Cobo sent them");
+	}
+
+	@Test
+	void warnsOfNothingWhileVerificationIsOn(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(context).hasNotFailed());
+
+		assertThat(output).doesNotContain("cobo.response-verification.enabled");
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class CoboTokenStoreConfigurationTest {
 
 	private final ApplicationContextRunner onH2 = this.runner
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-		.withPropertyValues("cobo.token-store.type=jdbc");
+		.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY);
 
 	private final ApplicationContextRunner onPostgres = this.onH2.withPropertyValues(schema.dataSourceProperties());
 
@@ -92,7 +92,7 @@ class CoboTokenStoreConfigurationTest {
 
 	@Test
 	void stopsWithJdbcButNoDataSource() {
-		this.runner.withPropertyValues("cobo.token-store.type=jdbc")
+		this.runner.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidCoboPropertyException.class)
@@ -103,7 +103,7 @@ class CoboTokenStoreConfigurationTest {
 
 	@Test
 	void stopsWithJdbcButNoJdbcSupportOnTheClasspath() {
-		this.runner.withPropertyValues("cobo.token-store.type=jdbc")
+		this.runner.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY)
 			.withClassLoader(new FilteredClassLoader(DataSourceScriptDatabaseInitializer.class))
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()

@@ -84,7 +84,7 @@ public abstract class ApiKeyContract {
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.token.retry.initial-backoff=1ms", "cobo.token.retry.max-backoff=5ms",
 					"cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(),
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE,
 					"cobo.api-key.private-key=" + TestKeys.API_SECRET);
 	}
 

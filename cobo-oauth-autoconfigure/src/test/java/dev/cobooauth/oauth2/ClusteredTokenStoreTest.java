@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
+import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -65,8 +66,8 @@ class ClusteredTokenStoreTest {
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues(schema.dataSourceProperties())
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
-					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token-store.type=jdbc",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
+					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY,
 					"cobo.token-store.initialize-schema=always");
 	}
 

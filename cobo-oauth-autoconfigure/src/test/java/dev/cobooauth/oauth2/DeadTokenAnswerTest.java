@@ -17,10 +17,21 @@ class DeadTokenAnswerTest {
 	}
 
 	@Test
-	void callsA401DeadWithoutReadingItsBody() {
-		assertThat(DeadTokenAnswer.needsBody(401)).isFalse();
+	void callsA401DeadUnlessItsErrorCodeNamesAnotherProblem() {
+		assertThat(DeadTokenAnswer.needsBody(401)).isTrue();
 		assertThat(DeadTokenAnswer.isDeadToken(401, null)).isTrue();
-		assertThat(DeadTokenAnswer.isDeadToken(401, utf8("{\"error_code\":2023}"))).isTrue();
+		assertThat(DeadTokenAnswer.isDeadToken(401, utf8(""))).isTrue();
+		assertThat(DeadTokenAnswer.isDeadToken(401, utf8("{\"error\":\"invalid_token\"}"))).isTrue();
+		assertThat(DeadTokenAnswer.isDeadToken(401, utf8("{\"error_code\":1000}"))).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 2022, 2023, 2024, 2025, 4001 })
+	void neverCallsATokenDeadForASignatureKeyHeaderOrPermissionError(int errorCode) {
+		byte[] body = utf8("{\"error_code\":" + errorCode + ",\"error_message\":\"refused\"}");
+
+		assertThat(DeadTokenAnswer.isDeadToken(401, body)).isFalse();
+		assertThat(DeadTokenAnswer.isDeadToken(403, body)).isFalse();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
+import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -74,9 +75,9 @@ class JdbcTokenStoreTest {
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues(schema.dataSourceProperties())
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token-store.type=jdbc",
-					"cobo.token-store.initialize-schema=always")
+					"cobo.token-store.allow-plaintext=true", "cobo.token-store.initialize-schema=always")
 			.withPropertyValues(properties);
 	}
 

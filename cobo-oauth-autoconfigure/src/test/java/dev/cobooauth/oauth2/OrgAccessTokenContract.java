@@ -20,6 +20,8 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,7 +84,7 @@ public abstract class OrgAccessTokenContract {
 					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token.retry.initial-backoff=1ms",
 					"cobo.token.retry.max-backoff=5ms");
 	}
@@ -376,6 +378,30 @@ public abstract class OrgAccessTokenContract {
 	}
 
 	@Test
+	void refusesAndStoresNoTokenOfASignedAnswerOlderThanTheTolerance() {
+		long tenMinutesAgo = this.clock.millis() - Duration.ofMinutes(10).toMillis();
+		this.server.enqueue(SignedResponses.signedAt(tenMinutesAgo, 200,
+				"{\"access_token\":\"captured\",\"expires_in\":43199,\"refresh_token\":\"r\"}"));
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().withPropertyValues("cobo.response-verification.tolerance=5m", "cobo.token.refused-org-backoff=0s")
+			.run((context) -> {
+				assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
+					.isInstanceOfSatisfying(ClientAuthorizationException.class,
+							(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token_response"))
+					.hasMessageContaining("cobo.response-verification.tolerance")
+					.hasMessageNotContaining("captured");
+				assertThat(this.server.getRequestCount()).isEqualTo(1);
+
+				get(context, "org-1", "/wallets");
+				take();
+				assertThat(take().getUrl().queryParameter("grant_type")).isEqualTo("org_implicit");
+				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
+			});
+	}
+
+	@Test
 	void takesAnAnswerWithoutTokenTypeOrExpiryAsABearerTokenOfTheDocumentedLifetime() {
 		this.server.enqueue(SignedResponses.signed(200, "{\"access_token\":\"AT-1\",\"refresh_token\":\"RT-1\"}"));
 		this.server.enqueue(SignedResponses.signed(200, "{}"));
@@ -421,14 +447,33 @@ public abstract class OrgAccessTokenContract {
 	@Test
 	void forgetsATokenAfterA401AndRetriesAGetOnlyOnce() {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
-		this.server.enqueue(SignedResponses.signed(401, "{\"error_code\":2024}"));
+		this.server.enqueue(SignedResponses.signed(401, "{\"error\":\"invalid_token\"}"));
 		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
-		this.server.enqueue(SignedResponses.signed(401, "{\"error_code\":2024}"));
+		this.server.enqueue(SignedResponses.signed(401, "{\"error\":\"invalid_token\"}"));
 
 		runner().run((context) -> {
 			assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
 				.satisfies((ex) -> assertThat(statusOf(ex)).isEqualTo(401));
 			assertThat(this.server.getRequestCount()).isEqualTo(4);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 2022, 2023, 2024, 2025, 4001 })
+	void keepsTheTokenWhenCoboRefusesTheRequestForItsSignatureKeyHeadersOrPermissions(int errorCode) {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(401, "{\"error_code\":" + errorCode + "}"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
+				.satisfies((ex) -> assertThat(statusOf(ex)).isEqualTo(401));
+			assertThat(get(context, "org-1", "/wallets")).isEqualTo("{}");
+
+			take();
+			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
+			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
+			assertThat(this.server.getRequestCount()).isEqualTo(3);
 		});
 	}
 
@@ -594,7 +639,9 @@ public abstract class OrgAccessTokenContract {
 
 	@Test
 	void honoursRetryAfter() {
-		this.server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+		this.server.enqueue(SignedResponses.signed(429, "{\"error_code\":2010}").newBuilder()
+			.addHeader("Retry-After", "1")
+			.build());
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 		this.server.enqueue(SignedResponses.signed(200, "{}"));
 
@@ -604,6 +651,50 @@ public abstract class OrgAccessTokenContract {
 
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
 			assertThat(this.server.getRequestCount()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void honoursAnUnsignedRetryAfterOnlyUpToTheMaximumBackoff() {
+		this.server.enqueue(SignedResponses.unsigned(429, "{}").newBuilder().addHeader("Retry-After", "30").build());
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().run((context) -> {
+			long started = System.nanoTime();
+			get(context, "org-1", "/wallets");
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			assertThat(this.server.getRequestCount()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void keepsTheRefreshTokenWhenAnUnsignedProxyAnswerSaysInvalidGrant() {
+		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+		this.server.enqueue(SignedResponses.unsigned(503,
+				"{\"error\":\"invalid_grant\",\"error_description\":\"refresh token revoked\"}"));
+		this.server.enqueue(TokenResponses.orgToken("AT-2", "RT-2"));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+
+		runner().withPropertyValues("cobo.token.retry.max-attempts=1").run((context) -> {
+			get(context, "org-1", "/wallets");
+			this.clock.advance(Duration.ofHours(12));
+			assertThatThrownBy(() -> get(context, "org-1", "/wallets"))
+				.isInstanceOfSatisfying(ClientAuthorizationException.class,
+						(ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("temporarily_unavailable"))
+				.hasMessageNotContaining("revoked");
+			get(context, "org-1", "/wallets");
+
+			take();
+			take();
+			assertThat(json(take()).get("refresh_token").asString()).isEqualTo("RT-1");
+			RecordedRequest again = take();
+			assertThat(again.getMethod()).isEqualTo("POST");
+			assertThat(json(again).get("refresh_token").asString()).isEqualTo("RT-1");
+			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-2");
+			assertThat(this.server.getRequestCount()).isEqualTo(5);
 		});
 	}
 

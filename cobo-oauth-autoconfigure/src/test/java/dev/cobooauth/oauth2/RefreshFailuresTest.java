@@ -65,8 +65,9 @@ class RefreshFailuresTest {
 	}
 
 	@Test
-	void callsForANewGrantWhenARefreshWasStillRateLimitedAfterItsRetries() {
-		assertThat(RefreshFailures.calledForANewGrant(refused(answered(429, Map.of())))).isTrue();
+	void keepsTheRefreshTokenWhenCoboSurelyDidNotProcessTheRefresh() {
+		assertThat(RefreshFailures.calledForANewGrant(refused(answered(429, Map.of())))).isFalse();
+		assertThat(RefreshFailures.calledForANewGrant(refused(answered(503, Map.of())))).isFalse();
 	}
 
 	@Test

@@ -138,7 +138,7 @@ class SecretFreeLogsTest {
 		answer(TokenResponses.invalidGrant("refresh token already used"));
 		answer(TokenResponses.orgToken(token(), token()));
 		answer(SignedResponses.signed(200, "{}"));
-		answer(SignedResponses.signed(401, "{\"error_code\":2024,\"error_message\":\"token revoked\"}"));
+		answer(SignedResponses.signed(401, "{\"error\":\"invalid_token\",\"error_description\":\"token revoked\"}"));
 		answer(TokenResponses.orgToken(token(), token()));
 		answer(SignedResponses.signed(200, "{}"));
 		answer(TokenResponses.permissionToken(token(), token()));
@@ -177,7 +177,7 @@ class SecretFreeLogsTest {
 					CoboAutoConfigurations.PERMISSION_TOKENS))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.api-key.private-key=" + TestKeys.API_SECRET);
 	}
 

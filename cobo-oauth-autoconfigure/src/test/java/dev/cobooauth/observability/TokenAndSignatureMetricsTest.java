@@ -89,7 +89,7 @@ class TokenAndSignatureMetricsTest {
 			.withBean(ObservationRegistry.class, () -> observations)
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.api-key.private-key=" + TestKeys.API_SECRET,
 					"cobo.token.retry.max-attempts=1");
 	}
@@ -276,7 +276,7 @@ class TokenAndSignatureMetricsTest {
 			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.METRICS, CoboAutoConfigurations.SIGNING,
 					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
-					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
+					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET)
 			.run((context) -> {
 				assertThat(context.getBean(CoboOrgAccessTokens.class).getAccessToken("org-1").getTokenValue())

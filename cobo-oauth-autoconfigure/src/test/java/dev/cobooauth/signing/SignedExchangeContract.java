@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.stream.Stream;
 import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.testsupport.WireSignature;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -27,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.UriBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -314,6 +320,89 @@ public abstract class SignedExchangeContract {
 
 		assertThatThrownBy(() -> get((builder) -> builder.path("/wallets").build()))
 			.satisfies((ex) -> assertThat(statusOf(ex)).isEqualTo(403));
+	}
+
+	// --- freshness, size and redirects ----------------------------------------------------------
+
+	@ParameterizedTest
+	@ValueSource(longs = { -10, 10 })
+	void refusesASignedAnswerWhoseTimestampIsFurtherThanTheToleranceEitherWay(long minutes) {
+		long at = System.currentTimeMillis() + Duration.ofMinutes(minutes).toMillis();
+		this.server.enqueue(SignedResponses.signedAt(at, 200, "{\"data\":[\"replayed\"]}"));
+
+		assertThatThrownBy(() -> get((builder) -> builder.path("/wallets").build()))
+			.isInstanceOfSatisfying(CoboResponseSignatureException.class,
+					(ex) -> assertThat(ex.getReason()).isEqualTo(CoboResponseSignatureException.Reason.STALE))
+			.hasMessageContaining("cobo.response-verification.tolerance")
+			.hasMessageNotContaining("replayed");
+	}
+
+	@Test
+	void acceptsASignedAnswerWithinTheTolerance() {
+		long at = System.currentTimeMillis() - Duration.ofMinutes(4).toMillis();
+		this.server.enqueue(SignedResponses.signedAt(at, 200, "{\"data\":[]}"));
+
+		assertThat(get((builder) -> builder.path("/wallets").build())).isEqualTo("{\"data\":[]}");
+	}
+
+	@Test
+	void readsTheTimestampFromTheGivenClock() {
+		long tenMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+		this.server.enqueue(SignedResponses.signedAt(tenMinutesAgo, 200, "{}"));
+		CoboEndpoint endpoint = CoboEndpoint.builder(this.server.url("/v2").toString())
+			.responsePublicKey(TestKeys.coboPublicKey(), "test")
+			.clock(Clock.fixed(Instant.ofEpochMilli(tenMinutesAgo).plusSeconds(1), ZoneOffset.UTC))
+			.build();
+
+		assertThat(call(endpoint, signer(), HttpMethod.GET, (builder) -> builder.path("/wallets").build(), null))
+			.isEqualTo("{}");
+	}
+
+	@Test
+	void refusesABodyLargerThanTheMaximumWithoutBufferingItAndServesTheNextCall() {
+		String large = "{\"data\":\"" + "x".repeat(64 * 1024) + "\"}";
+		this.server.enqueue(SignedResponses.signed(200, large));
+		this.server.enqueue(SignedResponses.signed(200, "{}"));
+		CoboEndpoint endpoint = CoboEndpoint.builder(this.server.url("/v2").toString())
+			.responsePublicKey(TestKeys.coboPublicKey(), "test")
+			.maxResponseBodySize(DataSize.ofKilobytes(16))
+			.build();
+
+		assertThatThrownBy(() -> call(endpoint, signer(), HttpMethod.GET, (builder) -> builder.path("/wallets").build(),
+				null))
+			.isInstanceOfSatisfying(CoboResponseSignatureException.class,
+					(ex) -> assertThat(ex.getReason()).isEqualTo(CoboResponseSignatureException.Reason.TOO_LARGE))
+			.hasMessageContaining("cobo.response-verification.max-body-size");
+		assertThat(call(endpoint, signer(), HttpMethod.GET, (builder) -> builder.path("/wallets").build(), null))
+			.isEqualTo("{}");
+	}
+
+	@Test
+	void refusesABodyLargerThanTheMaximumThatDeclaresNoLength() {
+		String large = "{\"data\":\"" + "x".repeat(64 * 1024) + "\"}";
+		var signed = SignedResponses.signed(200, large);
+		this.server.enqueue(signed.newBuilder().chunkedBody(large, 1024).build());
+		CoboEndpoint endpoint = CoboEndpoint.builder(this.server.url("/v2").toString())
+			.responsePublicKey(TestKeys.coboPublicKey(), "test")
+			.maxResponseBodySize(DataSize.ofKilobytes(16))
+			.build();
+
+		assertThatThrownBy(() -> call(endpoint, signer(), HttpMethod.GET, (builder) -> builder.path("/wallets").build(),
+				null))
+			.isInstanceOfSatisfying(CoboResponseSignatureException.class,
+					(ex) -> assertThat(ex.getReason()).isEqualTo(CoboResponseSignatureException.Reason.TOO_LARGE));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 301, 302, 303, 307, 308 })
+	void refusesARedirectAsAnErrorOfItsOwn(int status) {
+		this.server.enqueue(new MockResponse.Builder().code(status).addHeader("Location", "/elsewhere").build());
+
+		assertThatThrownBy(() -> get((builder) -> builder.path("/wallets").build()))
+			.isInstanceOfSatisfying(CoboRedirectException.class,
+					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(status))
+			.hasMessageContaining("redirect");
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
 	/** Python's {@code quote_plus}, from the JDK's form encoder, which differs only on * and ~. */

@@ -10,6 +10,13 @@ import mockwebserver3.MockResponse;
  */
 public final class SignedResponses {
 
+	/**
+	 * For a test that moves the application's {@code coboClock} by hand: MockWebServer's answers
+	 * are signed at the wall clock's time, which the moved clock would find stale. Freshness
+	 * itself is tested apart (SignedExchangeContract).
+	 */
+	public static final String MOVED_CLOCK_TOLERANCE = "cobo.response-verification.tolerance=3650d";
+
 	private SignedResponses() {
 	}
 
@@ -43,7 +50,22 @@ public final class SignedResponses {
 	 */
 	public static MockResponse signedBy(CoboSigner key, int status, String json, String timestampHeader,
 			String signatureHeader) {
-		String timestamp = Long.toString(System.currentTimeMillis());
+		return signedAt(key, System.currentTimeMillis(), status, json, timestampHeader, signatureHeader);
+	}
+
+	/**
+	 * @param timestampMillis the BIZ-TIMESTAMP signed and sent
+	 * @param status the status
+	 * @param json the body
+	 * @return a response signed by {@link TestKeys#cobo()} at that time, with hyphenated headers
+	 */
+	public static MockResponse signedAt(long timestampMillis, int status, String json) {
+		return signedAt(TestKeys.cobo(), timestampMillis, status, json, "BIZ-TIMESTAMP", "BIZ-RESP-SIGNATURE");
+	}
+
+	private static MockResponse signedAt(CoboSigner key, long timestampMillis, int status, String json,
+			String timestampHeader, String signatureHeader) {
+		String timestamp = Long.toString(timestampMillis);
 		String signature = key.sign(ResponseDigest.of(json.getBytes(StandardCharsets.UTF_8), timestamp));
 		return new MockResponse.Builder().code(status)
 			.addHeader("Content-Type", "application/json")

@@ -20,6 +20,13 @@ public final class TestKeys {
 	/** Secret of the key the fake Cobo signs its responses with. */
 	public static final String COBO_SECRET = "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7";
 
+	/** AES-256 key that encrypts tokens stored with cobo.token-store.type=jdbc. */
+	public static final String TOKEN_ENCRYPTION_KEY = "5f0e3c8a1b2d4e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7";
+
+	/** The properties of a JDBC token store as every test uses it, with its encryption key. */
+	public static final String[] JDBC_TOKEN_STORE = { "cobo.token-store.type=jdbc",
+			"cobo.token-store.encryption-key=" + TOKEN_ENCRYPTION_KEY };
+
 	private TestKeys() {
 	}
 

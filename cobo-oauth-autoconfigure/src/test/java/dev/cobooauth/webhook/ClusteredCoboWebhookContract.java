@@ -11,6 +11,7 @@ import dev.cobooauth.signing.DeliveryVerifierProbe;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.ResponseDigest;
+import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.webhook.CoboWebhookContract.Answer;
 import dev.cobooauth.webhook.CoboWebhookContract.ApplicationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +84,7 @@ public abstract class ClusteredCoboWebhookContract {
 
 	protected static String[] onPostgres(String... more) {
 		return Stream.of(COBO, schema.dataSourceProperties(),
-				new String[] { "cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=always" }, more)
+				TestKeys.JDBC_TOKEN_STORE, new String[] { "cobo.token-store.initialize-schema=always" }, more)
 			.flatMap(Stream::of)
 			.toArray(String[]::new);
 	}
@@ -144,7 +145,8 @@ public abstract class ClusteredCoboWebhookContract {
 
 	@Test
 	void refusesADeliveryWith503WhenTheDatabaseDoesNotAnswer() {
-		String[] databaseDown = { COBO[0], "cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=never",
+		String[] databaseDown = { COBO[0], "cobo.token-store.type=jdbc",
+				"cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY, "cobo.token-store.initialize-schema=never",
 				"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/test", "spring.datasource.username=postgres",
 				"spring.datasource.hikari.connection-timeout=250" };
 		withInstance(databaseDown, this.clock, (context) -> {

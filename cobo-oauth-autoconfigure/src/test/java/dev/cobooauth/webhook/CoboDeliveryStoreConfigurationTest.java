@@ -38,7 +38,7 @@ class CoboDeliveryStoreConfigurationTest {
 
 	private final ApplicationContextRunner onH2 = this.runner
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-		.withPropertyValues("cobo.token-store.type=jdbc");
+		.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY);
 
 	private final ApplicationContextRunner onPostgres = this.onH2.withPropertyValues(schema.dataSourceProperties());
 
@@ -86,7 +86,7 @@ class CoboDeliveryStoreConfigurationTest {
 
 	@Test
 	void stopsWithJdbcButNoDataSource() {
-		this.runner.withPropertyValues("cobo.token-store.type=jdbc")
+		this.runner.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageStartingWith("cobo.token-store.type: is jdbc, so the memory of accepted webhook deliveries "
@@ -96,7 +96,7 @@ class CoboDeliveryStoreConfigurationTest {
 
 	@Test
 	void stopsWithJdbcButNoJdbcSupportOnTheClasspath() {
-		this.runner.withPropertyValues("cobo.token-store.type=jdbc")
+		this.runner.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY)
 			.withClassLoader(new FilteredClassLoader(DataSourceScriptDatabaseInitializer.class))
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()

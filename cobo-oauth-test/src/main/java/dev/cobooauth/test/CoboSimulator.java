@@ -87,7 +87,7 @@ public final class CoboSimulator implements AutoCloseable {
 		this.transfers = new TransferEndpoint(orgs, this.counters);
 		SimulatorHttpHandler handler = new SimulatorHttpHandler(routes(orgs), this.authenticator, this.faults,
 				this.counters, this.log,
-				new ResponseWriter(this.responseSigningKey, options.responseHeaderSpelling, Clock.systemUTC()),
+				new ResponseWriter(this.responseSigningKey, options.responseHeaderSpelling, this.clock),
 				options.answerListener);
 		this.server = HttpServer.create(
 				new InetSocketAddress(InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }), options.port), BACKLOG);
@@ -154,7 +154,9 @@ public final class CoboSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Moves the simulator clock forward, so tokens expire without waiting. Nonces still follow the wall clock.
+	 * Moves the simulator clock forward, so tokens expire without waiting. Answers are signed at the
+	 * moved time (an application that does not follow {@link #clock()} finds them that far in its
+	 * future); nonces still follow the wall clock.
 	 * @param amount how far; not negative
 	 */
 	public void advanceTime(Duration amount) {

@@ -14,6 +14,8 @@ import java.time.Duration;
  * <li>{@link #corruptedSignature()}: handle normally, send a signature with one hex digit changed.</li>
  * <li>{@link #tamperedBody()}: handle normally, sign the body, then alter the body (a field is added)
  * so the signature no longer matches it.</li>
+ * <li>{@link #signedAgo(Duration)}: handle normally, sign with a {@code BIZ-TIMESTAMP} that long before
+ * the simulator's clock, as an answer captured earlier and served again would be.</li>
  * <li>{@link #droppedConnection()}: close the connection without any answer, not a byte of a status
  * line, as a load balancer does with a keep-alive connection it closes while the request arrives; the
  * request is recorded and counted, but not authenticated or handled. The client sees an I/O error
@@ -44,15 +46,23 @@ public final class Fault {
 
 	private final boolean connectionDropped;
 
+	private final Duration signatureAge;
+
 	private Fault(SimulatorResponse replacement, Duration delay, Signing signing) {
 		this(replacement, delay, signing, false);
 	}
 
 	private Fault(SimulatorResponse replacement, Duration delay, Signing signing, boolean connectionDropped) {
+		this(replacement, delay, signing, connectionDropped, Duration.ZERO);
+	}
+
+	private Fault(SimulatorResponse replacement, Duration delay, Signing signing, boolean connectionDropped,
+			Duration signatureAge) {
 		this.replacement = replacement;
 		this.delay = delay;
 		this.signing = signing;
 		this.connectionDropped = connectionDropped;
+		this.signatureAge = signatureAge;
 	}
 
 	/**
@@ -95,6 +105,18 @@ public final class Fault {
 	}
 
 	/**
+	 * @param age how long before the simulator's clock the answer is signed; not negative
+	 * @return a fault that answers normally, signed as long ago as that: a valid signature over an
+	 * old {@code BIZ-TIMESTAMP}, as an answer captured and replayed carries
+	 */
+	public static Fault signedAgo(Duration age) {
+		if (age == null || age.isNegative()) {
+			throw new IllegalArgumentException("age cannot be null or negative");
+		}
+		return new Fault(null, Duration.ZERO, Signing.NORMAL, false, age);
+	}
+
+	/**
 	 * @return a fault that closes the connection without answering: the client gets no response at
 	 * all, only an I/O error
 	 */
@@ -104,7 +126,7 @@ public final class Fault {
 
 	/** @return this fault, without the response-signature headers */
 	public Fault unsigned() {
-		return new Fault(this.replacement, this.delay, Signing.DROPPED, this.connectionDropped);
+		return new Fault(this.replacement, this.delay, Signing.DROPPED, this.connectionDropped, this.signatureAge);
 	}
 
 	/**
@@ -115,7 +137,7 @@ public final class Fault {
 		if (delay == null || delay.isNegative()) {
 			throw new IllegalArgumentException("delay cannot be null or negative");
 		}
-		return new Fault(this.replacement, delay, this.signing, this.connectionDropped);
+		return new Fault(this.replacement, delay, this.signing, this.connectionDropped, this.signatureAge);
 	}
 
 	/** @return the answer to send instead of handling the request, or {@code null} to handle it */
@@ -131,6 +153,11 @@ public final class Fault {
 		return this.signing;
 	}
 
+	/** @return how long before the simulator's clock the answer is signed */
+	Duration signatureAge() {
+		return this.signatureAge;
+	}
+
 	/** @return whether to close the connection instead of answering */
 	boolean dropsConnection() {
 		return this.connectionDropped;
@@ -140,7 +167,9 @@ public final class Fault {
 	public String toString() {
 		String answer = this.connectionDropped ? "connection dropped"
 				: (this.replacement != null) ? "status " + this.replacement.status() : "normal answer";
-		return "Fault[" + answer + ", signature " + this.signing + ", delay " + this.delay + "]";
+		String signature = this.signatureAge.isZero() ? this.signing.toString()
+				: this.signing + " " + this.signatureAge + " ago";
+		return "Fault[" + answer + ", signature " + signature + ", delay " + this.delay + "]";
 	}
 
 }

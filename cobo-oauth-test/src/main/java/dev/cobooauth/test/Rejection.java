@@ -36,8 +36,12 @@ public enum Rejection {
 	/** An app-key call to a WaaS endpoint without {@code Authorization: Bearer <token>}: 401, 2022. */
 	MISSING_TOKEN(401, 2022),
 
-	/** The bearer token is unknown, rotated away, revoked, or was issued to another app: 401, 2024. */
-	INVALID_TOKEN(401, 2024),
+	/**
+	 * The bearer token is unknown, rotated away, revoked, or was issued to another app: 401
+	 * {@code invalid_token}, the bearer token error of RFC 6750. Not an {@code error_code}: Cobo's
+	 * 2022 to 2025 describe the request or the key, never the token.
+	 */
+	INVALID_TOKEN(401, "invalid_token"),
 
 	/** The Org Access Token has expired: HTTP 500, 1000, because that is what Cobo answers. */
 	EXPIRED_TOKEN(500, 1000),

@@ -20,12 +20,16 @@ final class ResponseWriter {
 
 	private final ResponseHeaderSpelling spelling;
 
-	private final Clock wallClock;
+	private final Clock cobosClock;
 
-	ResponseWriter(ResponseSigningKey signingKey, ResponseHeaderSpelling spelling, Clock wallClock) {
+	/**
+	 * @param cobosClock the time answers are signed at: the simulator's clock, since Cobo signs with
+	 * its own time and an application that follows {@link CoboSimulator#clock()} compares with it
+	 */
+	ResponseWriter(ResponseSigningKey signingKey, ResponseHeaderSpelling spelling, Clock cobosClock) {
 		this.signingKey = signingKey;
 		this.spelling = spelling;
-		this.wallClock = wallClock;
+		this.cobosClock = cobosClock;
 	}
 
 	void write(HttpExchange exchange, SimulatorResponse response, Fault fault) throws IOException {
@@ -33,7 +37,7 @@ final class ResponseWriter {
 		Headers headers = exchange.getResponseHeaders();
 		headers.set("Content-Type", response.contentType());
 		if (fault.signing() != Fault.Signing.DROPPED) {
-			String timestamp = Long.toString(this.wallClock.millis());
+			String timestamp = Long.toString(this.cobosClock.millis() - fault.signatureAge().toMillis());
 			String signature = this.signingKey.sign(CoboDigest.ofResponse(body, timestamp));
 			headers.set(this.spelling.timestampHeader(), timestamp);
 			headers.set(this.spelling.signatureHeader(),

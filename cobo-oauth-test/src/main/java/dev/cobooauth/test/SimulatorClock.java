@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The simulator's clock for token expiry: the wall clock plus an offset that tests move forward, so
- * tokens expire without sleeping. Nonces are not checked against it: clients sign with the system clock.
+ * The simulator's clock for token expiry and for the {@code BIZ-TIMESTAMP} of its answers: the wall
+ * clock plus an offset that tests move forward, so tokens expire without sleeping. Nonces are not
+ * checked against it: clients sign with the system clock.
  * A {@link Clock} in UTC, so that the application under test can date its tokens by it too.
  */
 final class SimulatorClock extends Clock {

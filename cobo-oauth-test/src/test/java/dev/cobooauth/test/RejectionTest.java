@@ -13,7 +13,7 @@ class RejectionTest {
 
 	@ParameterizedTest
 	@CsvSource({ "MISSING_HEADERS, 401, 2022", "MISSING_TOKEN, 401, 2022", "UNKNOWN_API_KEY, 401, 2024",
-			"INVALID_TOKEN, 401, 2024", "INVALID_NONCE, 401, 2023", "BAD_SIGNATURE, 401, 2023",
+			"INVALID_NONCE, 401, 2023", "BAD_SIGNATURE, 401, 2023",
 			"REPLAYED_REQUEST, 401, 2023", "EXPIRED_TOKEN, 500, 1000", "MISSING_PARAMETER, 400, 2003",
 			"BAD_PARAMETER, 400, 2006", "NOT_FOUND, 404, 2028", "DUPLICATE_REQUEST_ID, 400, 12009",
 			"INTERNAL_ERROR, 500, 1000" })
@@ -26,7 +26,7 @@ class RejectionTest {
 	@ParameterizedTest
 	@CsvSource({ "INVALID_CLIENT, 401, invalid_client", "INVALID_REQUEST, 400, invalid_request",
 			"UNSUPPORTED_GRANT_TYPE, 400, unsupported_grant_type", "APP_NOT_INSTALLED, 400, unauthorized_client",
-			"INVALID_GRANT, 400, invalid_grant" })
+			"INVALID_GRANT, 400, invalid_grant", "INVALID_TOKEN, 401, invalid_token" })
 	void answersAFailedGrantInOAuthsShape(Rejection rejection, int status, String error) {
 		assertThat(rejection.httpStatus()).isEqualTo(status);
 		assertThat(rejection.oauthError()).isEqualTo(error);

@@ -177,7 +177,7 @@ class StandaloneSimulatorTest {
 		CoboCalls.orgImplicit(this.sim, appKey, "sim-client", "org-3");
 
 		assertThat(requestLines()).satisfiesExactly(
-				(line) -> assertThat(line).endsWith(" GET /v2/wallets -> 401 INVALID_TOKEN (error_code 2024)"),
+				(line) -> assertThat(line).endsWith(" GET /v2/wallets -> 401 INVALID_TOKEN (invalid_token)"),
 				(line) -> assertThat(line).endsWith(
 						" GET /v2/oauth/token?client_id=sim-client&org_id=org-3&grant_type=org_implicit"
 								+ " -> 400 APP_NOT_INSTALLED (unauthorized_client)"));

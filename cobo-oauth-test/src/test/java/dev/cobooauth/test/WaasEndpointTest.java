@@ -84,7 +84,7 @@ class WaasEndpointTest {
 		Answer answer = CoboCalls.listWallets(this.sim, this.appKey.signer(), "made-up");
 
 		assertThat(answer.status()).isEqualTo(401);
-		assertThat(answer.errorCode()).isEqualTo(2024);
+		assertThat(answer.field("error")).isEqualTo("invalid_token");
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class WaasEndpointTest {
 		Answer answer = CoboCalls.listWallets(this.sim, this.appKey.signer(), othersToken);
 
 		assertThat(answer.status()).isEqualTo(401);
-		assertThat(answer.field("error_message")).contains("another app");
+		assertThat(answer.field("error_description")).contains("another app");
 	}
 
 	@Test

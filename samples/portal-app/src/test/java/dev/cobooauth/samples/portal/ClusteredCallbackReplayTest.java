@@ -49,6 +49,7 @@ class ClusteredCallbackReplayTest {
 
 	private static ConfigurableApplicationContext start(SimulatorCredentials credentials) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--cobo.token-store.type=jdbc",
+				"--cobo.token-store.encryption-key=6b1d0c4e9a8f7e6d5c4b3a2918070605f4e3d2c1b0a99887766554433221100f",
 				"--cobo.token-store.initialize-schema=always",
 				"--spring.datasource.url=" + TestDatabase.get().url(SCHEMA), "--spring.datasource.username=" + TestDatabase.get().user(),
 				"--spring.datasource.password=" + TestDatabase.get().password()));

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not start with it: the instance calls a simulator outside it, as every instance of a cluster would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=always" })
+		properties = { "cobo.token-store.type=jdbc",
+				"cobo.token-store.encryption-key=6b1d0c4e9a8f7e6d5c4b3a2918070605f4e3d2c1b0a99887766554433221100f",
+				"cobo.token-store.initialize-schema=always" })
 class ClusteredTokenStoreTest {
 
 	private static final String SCHEMA = "portal_sample_" + UUID.randomUUID().toString().replace("-", "");

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * below), so that refusals and moved simulator time stay out of the other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "cobo.token.refused-org-backoff=30s")
+		properties = { "cobo.token.refused-org-backoff=30s",
+				// The simulator's clock moves 12 hours ahead of the application's, and it signs its
+				// answers at its own time.
+				"cobo.response-verification.tolerance=1d" })
 class ReliabilityEdgesTest extends PortalOverHttp {
 
 	@Test
