@@ -90,8 +90,10 @@ final class TokenExpiry {
 	public OAuth2AuthorizedClient withDeadAccessToken(OAuth2AuthorizedClient client) {
 		Instant now = this.clock.instant();
 		OAuth2AccessToken token = client.getAccessToken();
-		Instant issuedAt = (token.getIssuedAt() != null && token.getIssuedAt().isBefore(now)) ? token.getIssuedAt()
-				: now.minusMillis(1);
+		// At least a millisecond apart, so that a store keeping microseconds never rounds them together.
+		Instant latestIssuedAt = now.minusMillis(1);
+		Instant issuedAt = (token.getIssuedAt() != null && token.getIssuedAt().isBefore(latestIssuedAt))
+				? token.getIssuedAt() : latestIssuedAt;
 		OAuth2AccessToken dead = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), issuedAt, now,
 				token.getScopes());
 		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), dead,
