@@ -106,9 +106,10 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	/**
 	 * Authorizes without blocking the caller.
 	 * @param request what to authorize
-	 * @return completed at once with a cached token of a store in memory; otherwise completed on
-	 * the executor, or by the caller that leads the flight; the caller bounds its wait with
-	 * {@link #timedOut}
+	 * @return completed at once, on the caller's thread, with a token in memory that may be served
+	 * (for a store whose reads block, a copy that is not due); otherwise completed on the executor,
+	 * or by the caller that leads the flight, or at once with an error if the executor refuses the
+	 * task; the caller bounds its wait with {@link #timedOut}
 	 */
 	CompletableFuture<@Nullable OAuth2AuthorizedClient> authorizeAsync(OAuth2AuthorizeRequest request) {
 		if (this.copies != null) {
