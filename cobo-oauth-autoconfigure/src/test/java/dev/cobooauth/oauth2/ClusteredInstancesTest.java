@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,10 +131,11 @@ class ClusteredInstancesTest {
 			CompletableFuture<String> asking = CompletableFuture.supplyAsync(() -> servletCall(a, "org-1"));
 			CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> reactiveCall(b, "org-1"));
 			this.cobo.awaitHeldTokenRequest();
-			Thread.sleep(300);
+			Thread.sleep(600);
 
-			assertThat(database(a).inUse()).isZero();
-			assertThat(database(b).inUse()).isZero();
+			// A statement may be running (b polls for the lease), but none began before Cobo was asked.
+			assertThat(database(a).heldLongerThan(Duration.ofMillis(500))).isZero();
+			assertThat(database(b).heldLongerThan(Duration.ofMillis(500))).isZero();
 
 			this.cobo.open();
 			assertThat(asking.get(5, TimeUnit.SECONDS)).isEqualTo("{}");
@@ -264,14 +267,14 @@ class ClusteredInstancesTest {
 	}
 
 	/**
-	 * The application's pool, counting the connections borrowed from it and those not yet given
-	 * back.
+	 * The application's pool, counting the connections borrowed from it, and when each one not yet
+	 * given back was borrowed.
 	 */
 	static final class CountingDataSource extends DelegatingDataSource {
 
 		private final AtomicInteger borrowed = new AtomicInteger();
 
-		private final AtomicInteger inUse = new AtomicInteger();
+		private final Map<Connection, Long> openSince = new ConcurrentHashMap<>();
 
 		CountingDataSource(DataSource pool) {
 			super(pool);
@@ -281,8 +284,10 @@ class ClusteredInstancesTest {
 			return this.borrowed.get();
 		}
 
-		int inUse() {
-			return this.inUse.get();
+		/** @return how many connections are borrowed and not given back since longer than that */
+		long heldLongerThan(Duration duration) {
+			long borrowedBefore = System.nanoTime() - duration.toNanos();
+			return this.openSince.values().stream().filter((since) -> since < borrowedBefore).count();
 		}
 
 		@Override
@@ -297,12 +302,11 @@ class ClusteredInstancesTest {
 
 		private Connection counted(Connection connection) {
 			this.borrowed.incrementAndGet();
-			this.inUse.incrementAndGet();
-			AtomicInteger closed = new AtomicInteger();
+			this.openSince.put(connection, System.nanoTime());
 			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
 					new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-						if (method.getName().equals("close") && closed.getAndIncrement() == 0) {
-							this.inUse.decrementAndGet();
+						if (method.getName().equals("close")) {
+							this.openSince.remove(connection);
 						}
 						try {
 							return method.invoke(connection, args);
