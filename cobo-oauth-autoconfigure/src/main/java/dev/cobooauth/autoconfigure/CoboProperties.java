@@ -351,6 +351,13 @@ public class CoboProperties implements Validator {
 		 */
 		private int maxTrackedOrgs = 10_000;
 
+		/**
+		 * How many token requests this instance sends to Cobo at once at most, whichever org they
+		 * are for, so that a mass refresh never trips Cobo's rate limits. Others wait up to
+		 * cobo.token.acquire-timeout.
+		 */
+		private int maxConcurrentRequests = 4;
+
 		private final Retry retry = new Retry();
 
 		public Duration getClockSkew() {
@@ -407,6 +414,14 @@ public class CoboProperties implements Validator {
 
 		public void setMaxTrackedOrgs(int maxTrackedOrgs) {
 			this.maxTrackedOrgs = maxTrackedOrgs;
+		}
+
+		public int getMaxConcurrentRequests() {
+			return this.maxConcurrentRequests;
+		}
+
+		public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+			this.maxConcurrentRequests = maxConcurrentRequests;
 		}
 
 		public Retry getRetry() {

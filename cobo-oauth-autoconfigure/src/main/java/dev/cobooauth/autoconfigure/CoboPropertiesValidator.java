@@ -175,6 +175,8 @@ final class CoboPropertiesValidator {
 		positive(token.getReadTimeout(), "cobo.token.read-timeout", defaults.getReadTimeout());
 		zeroOrPositive(token.getRefusedOrgBackoff(), "cobo.token.refused-org-backoff", defaults.getRefusedOrgBackoff());
 		atLeastOne(token.getMaxTrackedOrgs(), "cobo.token.max-tracked-orgs", defaults.getMaxTrackedOrgs());
+		atLeastOne(token.getMaxConcurrentRequests(), "cobo.token.max-concurrent-requests",
+				defaults.getMaxConcurrentRequests());
 	}
 
 	private static void retry(CoboProperties.Retry retry, CoboProperties.Retry defaults) {

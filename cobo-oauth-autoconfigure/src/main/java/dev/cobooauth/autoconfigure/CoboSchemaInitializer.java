@@ -36,6 +36,10 @@ class CoboSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 		TOKENS("oauth2_authorized_client", "classpath:org/springframework/security/oauth2/client/oauth2-client-schema",
 				"Spring Security's schema script"),
 
+		/** The starter's table of the leases instances take to ask Cobo for a token. */
+		TOKEN_LEASES("cobo_token_lease", "classpath:dev/cobooauth/oauth2/cobo-token-lease-schema",
+				"the starter's schema script"),
+
 		/** The starter's table of accepted webhook and callback deliveries. */
 		DELIVERIES("cobo_webhook_delivery", "classpath:dev/cobooauth/signing/cobo-webhook-delivery-schema",
 				"the starter's schema script");

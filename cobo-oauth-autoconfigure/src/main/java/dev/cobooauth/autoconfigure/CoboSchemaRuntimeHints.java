@@ -8,8 +8,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * What a native image needs to remember deliveries in the database: the two scripts of the
- * deliveries' table that {@link CoboSchemaInitializer} loads from the class path. Spring Security
+ * What a native image needs to keep deliveries and token leases in the database: the two scripts
+ * of each of the starter's tables that {@link CoboSchemaInitializer} loads from the class path. Spring Security
  * registers its own token table scripts itself.
  * <p>
  * Registered in {@code META-INF/spring/aot.factories}, so the scripts are in every image, whichever
@@ -23,6 +23,9 @@ class CoboSchemaRuntimeHints implements RuntimeHintsRegistrar {
 		ResourceLoader scripts = new DefaultResourceLoader(classLoader);
 		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.DELIVERIES.schema()));
 		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.DELIVERIES.postgresSchema()));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.TOKEN_LEASES.schema()));
+		hints.resources()
+			.registerResource(scripts.getResource(CoboSchemaInitializer.Table.TOKEN_LEASES.postgresSchema()));
 	}
 
 }

@@ -73,6 +73,7 @@ class CoboTokensConfiguration {
 			.tokenRequestTimeouts(token.getConnectTimeout(), token.getReadTimeout())
 			.refusedOrgBackoff(token.getRefusedOrgBackoff())
 			.maxTrackedOrgs(token.getMaxTrackedOrgs())
+			.maxConcurrentRequests(token.getMaxConcurrentRequests())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder))
 			.executor(executor)
 			.observations(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),

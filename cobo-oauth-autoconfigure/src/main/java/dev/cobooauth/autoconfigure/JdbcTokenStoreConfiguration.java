@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code JdbcOAuth2AuthorizedClientService} on the application's {@code DataSource}, its table
  * created as {@code cobo.token-store.initialize-schema} says, token values encrypted when
  * {@code cobo.token-store.encryption-key} is set (without it, only
- * {@code cobo.token-store.allow-plaintext=true} lets it start, with a warning), and a lock ({@code coboTokenLock}, PostgreSQL's
- * advisory lock unless the application has a {@link TokenLock} of its own) that lets one instance at
+ * {@code cobo.token-store.allow-plaintext=true} lets it start, with a warning), and a lock
+ * ({@code coboTokenLock}, a lease row in PostgreSQL's {@code cobo_token_lease} unless the application
+ * has a {@link TokenLock} of its own) that lets one instance at
  * a time ask Cobo for a given token. Without JDBC support or a {@code DataSource}, startup stops
  * with what to add.
  */
@@ -50,9 +51,21 @@ class JdbcTokenStoreConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "coboTokenLeaseSchemaInitializer")
+		CoboSchemaInitializer coboTokenLeaseSchemaInitializer(ObjectProvider<DataSource> dataSource,
+				CoboProperties properties) {
+			return JdbcStores.initializer(JdbcStores.dataSource(dataSource, TOKEN_STORE), properties,
+					CoboSchemaInitializer.Table.TOKEN_LEASES);
+		}
+
+		/**
+		 * @param initializer taken so that the lease table exists before the first lease
+		 */
+		@Bean
 		@ConditionalOnMissingBean
-		TokenLock coboTokenLock(ObjectProvider<DataSource> dataSource, CoboProperties properties) {
-			return TokenLock.postgresAdvisory(JdbcStores.dataSource(dataSource, TOKEN_STORE),
+		TokenLock coboTokenLock(ObjectProvider<DataSource> dataSource, CoboProperties properties,
+				@Qualifier("coboTokenLeaseSchemaInitializer") CoboSchemaInitializer initializer) {
+			return TokenLock.postgresLease(JdbcStores.dataSource(dataSource, TOKEN_STORE),
 					properties.getToken().getAcquireTimeout());
 		}
 

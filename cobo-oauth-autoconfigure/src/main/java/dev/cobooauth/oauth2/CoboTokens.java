@@ -3,6 +3,7 @@ package dev.cobooauth.oauth2;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
@@ -213,6 +214,10 @@ public final class CoboTokens {
 
 		private int maxTrackedOrgs = 10_000;
 
+		private int maxConcurrentRequests = 4;
+
+		private RandomGenerator refreshSpread = RandomGenerator.getDefault();
+
 		private RestClient.@Nullable Builder restClientBuilder;
 
 		private @Nullable Executor executor;
@@ -339,6 +344,30 @@ public final class CoboTokens {
 		}
 
 		/**
+		 * @param maxConcurrentRequests how many token requests this instance sends to Cobo at once at
+		 * most, whichever org or flow they are for; at least 1
+		 * @return this builder
+		 */
+		public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+			if (maxConcurrentRequests < 1) {
+				throw new IllegalArgumentException("maxConcurrentRequests must be at least 1");
+			}
+			this.maxConcurrentRequests = maxConcurrentRequests;
+			return this;
+		}
+
+		/**
+		 * @param random where each token's refresh point is drawn from, between twice the clock skew
+		 * and the clock skew before it expires, so that tokens obtained together come due apart; a
+		 * seeded one makes the points repeatable
+		 * @return this builder
+		 */
+		public Builder refreshSpread(RandomGenerator random) {
+			this.refreshSpread = requireNonNull(random, "random");
+			return this;
+		}
+
+		/**
 		 * @param restClientBuilder the builder token requests are made with, e.g. Spring Boot's, so that
 		 * they are observed like the application's other calls; it is cloned, never changed
 		 * @return this builder
@@ -453,6 +482,14 @@ public final class CoboTokens {
 
 		int maxTrackedOrgs() {
 			return this.maxTrackedOrgs;
+		}
+
+		int maxConcurrentRequests() {
+			return this.maxConcurrentRequests;
+		}
+
+		RandomGenerator refreshSpread() {
+			return this.refreshSpread;
 		}
 
 		RestClient.Builder restClientBuilder() {

@@ -22,8 +22,9 @@ final class JdbcTokenStores {
 	 * @param dataSource the database holding Spring Security's {@code oauth2_authorized_client} table
 	 * @param registrations the registrations whose tokens it holds
 	 * @param encryptionKey a 32-byte AES key for the token values, or {@code null} for none
-	 * @param lock the application's own lock, or {@code null} for PostgreSQL's advisory lock
-	 * @param lockTimeout how long an instance waits for another one's lock
+	 * @param lock the application's own lock, or {@code null} for a lease in PostgreSQL
+	 * ({@link TokenLock#postgresLease})
+	 * @param lockTimeout how long an instance waits for another one's lock, and how long a lease lasts
 	 * @return the store
 	 */
 	static TokenStore of(DataSource dataSource, CoboClientRegistrations registrations, byte @Nullable [] encryptionKey,
@@ -32,7 +33,7 @@ final class JdbcTokenStores {
 				: TokenValueEncryption.none();
 		CoboJdbcOAuth2AuthorizedClientService service = new CoboJdbcOAuth2AuthorizedClientService(
 				new JdbcTemplate(dataSource), registrations.repository(), encryption);
-		return new TokenStore(service, (lock != null) ? lock : new PostgresAdvisoryTokenLock(dataSource, lockTimeout),
+		return new TokenStore(service, (lock != null) ? lock : new PostgresLeaseTokenLock(dataSource, lockTimeout),
 				true);
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,9 +33,16 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * {@link TokenLock} and the delegate reads the store again inside it: a token another instance has
  * just obtained is used as it is, without a second request to Cobo.
  * <p>
+ * A store whose reads block (a database) is read through a copy of its tokens in this process's
+ * memory ({@link LocalTokenCopies}): a token that is not due is served from the copy, without a
+ * database round trip; the store is read only when the copy is missing or due, so a token another
+ * instance refreshed is picked up at the latest then, or when Cobo rejects the copy ({@link #markDead}).
+ * <p>
  * {@link #authorize} blocks its caller while it waits; {@link #authorizeAsync} never blocks: a
- * cached token of a store in memory is served on the caller's thread, and everything that may block
- * (the token request, a database read) runs on the executor.
+ * token that is not due in memory is served on the caller's thread, and everything that may block
+ * (the token request, a database read) runs on the executor. A task the executor refuses lands its
+ * flight with an error at once, so the next caller tries again; a token still servable is served
+ * meanwhile. Locks are per org ({@link KeyLocks}), and every wait is bounded by the acquire timeout.
  */
 final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
 
@@ -54,7 +62,9 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 
 	private final RefusedPrincipals refusals;
 
-	private final KeyLocks keyLocks = new KeyLocks();
+	private final KeyLocks keyLocks;
+
+	private final @Nullable LocalTokenCopies copies;
 
 	/**
 	 * @param delegate the manager that asks Cobo and saves the result in the store
@@ -75,6 +85,8 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		this.acquireTimeout = acquireTimeout;
 		this.executor = executor;
 		this.refusals = refusals;
+		this.keyLocks = new KeyLocks(acquireTimeout);
+		this.copies = store.readsBlock() ? new LocalTokenCopies() : null;
 	}
 
 	@Override
@@ -94,13 +106,18 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	/**
 	 * Authorizes without blocking the caller.
 	 * @param request what to authorize
-	 * @return completed at once with a cached token of a store in memory; otherwise completed on
-	 * the executor, or by the caller that leads the flight; the caller bounds its wait with
-	 * {@link #timedOut}
+	 * @return completed at once, on the caller's thread, with a token in memory that may be served
+	 * (for a store whose reads block, a copy that is not due); otherwise completed on the executor,
+	 * or by the caller that leads the flight, or at once with an error if the executor refuses the
+	 * task; the caller bounds its wait with {@link #timedOut}
 	 */
 	CompletableFuture<@Nullable OAuth2AuthorizedClient> authorizeAsync(OAuth2AuthorizeRequest request) {
-		if (this.store.readsBlock()) {
-			return CompletableFuture.supplyAsync(() -> authorize(request), this.executor);
+		if (this.copies != null) {
+			OAuth2AuthorizedClient copy = this.copies.notDue(key(request), this.expiry);
+			if (copy != null) {
+				return CompletableFuture.completedFuture(copy);
+			}
+			return readThroughAsync(request);
 		}
 		OAuth2AuthorizedClient cached = cached(request);
 		if (cached != null) {
@@ -114,10 +131,19 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		}
 		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
-			this.executor.execute(() -> leadUnwatched(flight, request));
+			launch(flight, request);
 		}
 		// A copy, so that a caller giving up never completes the flight the others wait for.
 		return flight.result().copy();
+	}
+
+	private CompletableFuture<@Nullable OAuth2AuthorizedClient> readThroughAsync(OAuth2AuthorizeRequest request) {
+		try {
+			return CompletableFuture.supplyAsync(() -> authorize(request), this.executor);
+		}
+		catch (RejectedExecutionException ex) {
+			return CompletableFuture.failedFuture(refusedByExecutor(ex, request));
+		}
 	}
 
 	/**
@@ -131,6 +157,9 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	 */
 	void markDead(String registrationId, String principalName, String rejectedTokenValue) {
 		TokenFlights.Key key = new TokenFlights.Key(registrationId, principalName);
+		if (this.copies != null) {
+			this.copies.forget(key, rejectedTokenValue);
+		}
 		this.keyLocks.inLock(key, () -> this.store.lock().inLock(registrationId, principalName, () -> {
 			OAuth2AuthorizedClient stored = this.store.service().loadAuthorizedClient(registrationId, principalName);
 			if (stored != null && stored.getAccessToken().getTokenValue().equals(rejectedTokenValue)
@@ -150,8 +179,20 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	 * @return completes once the token is marked or left alone
 	 */
 	CompletableFuture<Void> markDeadAsync(String registrationId, String principalName, String rejectedTokenValue) {
-		return CompletableFuture.runAsync(() -> markDead(registrationId, principalName, rejectedTokenValue),
-				this.executor);
+		try {
+			return CompletableFuture.runAsync(() -> markDead(registrationId, principalName, rejectedTokenValue),
+					this.executor);
+		}
+		catch (RejectedExecutionException ex) {
+			if (!this.store.readsBlock()) {
+				markDead(registrationId, principalName, rejectedTokenValue);
+				return CompletableFuture.completedFuture(null);
+			}
+			return CompletableFuture.failedFuture(new OAuth2AuthorizationException(
+					new OAuth2Error(CoboTokenErrors.TEMPORARILY_UNAVAILABLE, "The executor refused to forget the "
+							+ "rejected token of '" + principalName + "': " + ex.getMessage(), null),
+					ex));
+		}
 	}
 
 	/**
@@ -181,8 +222,7 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	 */
 	private @Nullable OAuth2AuthorizedClient cached(OAuth2AuthorizeRequest request) {
 		String principal = request.getPrincipal().getName();
-		OAuth2AuthorizedClient stored = this.store.service()
-			.loadAuthorizedClient(request.getClientRegistrationId(), principal);
+		OAuth2AuthorizedClient stored = load(request);
 		if (stored == null) {
 			logger.trace("No token for '" + principal + "'; waiting for one");
 			return null;
@@ -200,9 +240,55 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 		}
 		TokenFlights.Flight flight = board(request);
 		if (flight.leader()) {
-			this.executor.execute(() -> leadUnwatched(flight, request));
+			launch(flight, request);
 		}
 		return stored;
+	}
+
+	/**
+	 * @return the principal's client: the copy in memory if it is not due, otherwise the store's
+	 */
+	private @Nullable OAuth2AuthorizedClient load(OAuth2AuthorizeRequest request) {
+		if (this.copies == null) {
+			return this.store.service().loadAuthorizedClient(request.getClientRegistrationId(),
+					request.getPrincipal().getName());
+		}
+		TokenFlights.Key key = key(request);
+		OAuth2AuthorizedClient copy = this.copies.notDue(key, this.expiry);
+		if (copy != null) {
+			return copy;
+		}
+		OAuth2AuthorizedClient stored = this.store.service().loadAuthorizedClient(key.registrationId(),
+				key.principalName());
+		this.copies.keep(key, stored);
+		return stored;
+	}
+
+	/**
+	 * Hands a flight this caller leads to the executor; a task the executor refuses lands the flight
+	 * with an error at once, so that the callers waiting for it fail now and the next one tries again.
+	 */
+	private void launch(TokenFlights.Flight flight, OAuth2AuthorizeRequest request) {
+		try {
+			this.executor.execute(() -> leadUnwatched(flight, request));
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("The executor refused to obtain the token of '" + request.getPrincipal().getName() + "': "
+					+ ex.getMessage());
+			this.flights.land(flight, null, refusedByExecutor(ex, request));
+		}
+	}
+
+	private static OAuth2AuthorizationException refusedByExecutor(RejectedExecutionException refusal,
+			OAuth2AuthorizeRequest request) {
+		return new OAuth2AuthorizationException(new OAuth2Error(CoboTokenErrors.TEMPORARILY_UNAVAILABLE,
+				"The executor refused to obtain the token of '" + request.getPrincipal().getName()
+						+ "' (is its queue full?): " + refusal.getMessage(),
+				null), refusal);
+	}
+
+	private static TokenFlights.Key key(OAuth2AuthorizeRequest request) {
+		return new TokenFlights.Key(request.getClientRegistrationId(), request.getPrincipal().getName());
 	}
 
 	private TokenFlights.Flight board(OAuth2AuthorizeRequest request) {
@@ -214,6 +300,9 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 			OAuth2AuthorizedClient client = this.keyLocks.inLock(flight.key(), () -> this.store.lock()
 				.inLock(request.getClientRegistrationId(), request.getPrincipal().getName(),
 						() -> this.delegate.authorize(request)));
+			if (this.copies != null) {
+				this.copies.keep(flight.key(), client);
+			}
 			this.refusals.forget(flight.key());
 			this.flights.land(flight, client, null);
 			return client;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -54,6 +55,11 @@ final class TokenAssembly {
 
 	private final Executor executor;
 
+	private final RefreshSpread refreshSpread;
+
+	/** The token requests this instance may send to Cobo at once, whichever flow they are for. */
+	private final Semaphore tokenRequestPermits;
+
 	TokenAssembly(CoboTokens.Builder settings) {
 		this.settings = settings;
 		this.registrations = registrations(settings);
@@ -63,6 +69,8 @@ final class TokenAssembly {
 		this.observations = settings.observations();
 		this.retry = settings.retry();
 		this.executor = settings.executor();
+		this.tokenRequestPermits = new Semaphore(settings.maxConcurrentRequests(), true);
+		this.refreshSpread = RefreshSpread.from(settings.refreshSpread());
 	}
 
 	private static CoboClientRegistrations registrations(CoboTokens.Builder settings) {
@@ -117,7 +125,8 @@ final class TokenAssembly {
 	 * @return the clock and clock skew of every flow, with that refresh token lifetime
 	 */
 	TokenExpiry expiry(Duration refreshTokenLifetime) {
-		return new TokenExpiry(this.settings.clock(), this.settings.clockSkew(), refreshTokenLifetime);
+		return new TokenExpiry(this.settings.clock(), this.settings.clockSkew(), refreshTokenLifetime,
+				this.refreshSpread);
 	}
 
 	SingleFlightOAuth2AuthorizedClientManager orgAccessTokenEngine(CoboSigner appKey, TokenExpiry expiry) {
@@ -155,7 +164,9 @@ final class TokenAssembly {
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
 		refresh.setAccessTokenResponseClient(refreshClient);
 		refresh.setClock(expiry.getClock());
-		refresh.setClockSkew(expiry.getClockSkew());
+		// Our expiry decides when a token is due, up to twice the clock skew before it expires;
+		// Spring's provider must then refresh it.
+		refresh.setClockSkew(expiry.getClockSkew().multipliedBy(2));
 		RefreshingOAuth2AuthorizedClientProvider refreshing = new RefreshingOAuth2AuthorizedClientProvider(refresh,
 				initialGrant, expiry, this.observations);
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
@@ -190,10 +201,10 @@ final class TokenAssembly {
 
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> client(
 			RestClient tokenClient, Function<T, CoboTokenRequest> requests) {
-		return new RetryingOAuth2AccessTokenResponseClient<>(
+		return new RetryingOAuth2AccessTokenResponseClient<>(new BoundedTokenRequests<>(
 				new RestClientCoboTokenResponseClient<>(tokenClient, requests, this.settings.clock(),
 						this.settings.endpoint()::isSigned, this.retry.getMaxBackoff()),
-				this.retry);
+				this.tokenRequestPermits, this.settings.acquireTimeout()), this.retry);
 	}
 
 }

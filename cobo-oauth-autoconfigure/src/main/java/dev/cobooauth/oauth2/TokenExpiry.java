@@ -11,9 +11,11 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 /**
- * When a token is due: an access token a clock skew before it expires, a refresh token once it is
- * older than the lifetime Cobo gives refresh tokens (they carry no expiry of their own). New tokens
- * are dated by the same clock ({@link #stamp}), so a clock injected in tests governs both.
+ * When a token is due: an access token between twice the clock skew and the clock skew before it
+ * expires, each token at its own point of that window ({@link RefreshSpread}), so that tokens
+ * obtained together come due apart; a refresh token once it is older than the lifetime Cobo gives
+ * refresh tokens (they carry no expiry of their own). New tokens are dated by the same clock
+ * ({@link #stamp}), so a clock injected in tests governs both.
  */
 final class TokenExpiry {
 
@@ -23,12 +25,24 @@ final class TokenExpiry {
 
 	private final Duration refreshTokenLifetime;
 
+	private final RefreshSpread spread;
+
 	/**
 	 * @param clock the clock to read
 	 * @param clockSkew how long before expiry an access token counts as due
 	 * @param refreshTokenLifetime how long a refresh token lives after it was issued
 	 */
 	public TokenExpiry(Clock clock, Duration clockSkew, Duration refreshTokenLifetime) {
+		this(clock, clockSkew, refreshTokenLifetime, RefreshSpread.NONE);
+	}
+
+	/**
+	 * @param clock the clock to read
+	 * @param clockSkew how long before expiry an access token counts as due at the latest
+	 * @param refreshTokenLifetime how long a refresh token lives after it was issued
+	 * @param spread how much earlier, up to another clock skew, each token counts as due
+	 */
+	TokenExpiry(Clock clock, Duration clockSkew, Duration refreshTokenLifetime, RefreshSpread spread) {
 		if (clock == null) {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
@@ -41,15 +55,21 @@ final class TokenExpiry {
 		this.clock = clock;
 		this.clockSkew = clockSkew;
 		this.refreshTokenLifetime = refreshTokenLifetime;
+		this.spread = spread;
 	}
 
 	/**
 	 * @param token an access token
-	 * @return whether it expires within the clock skew, or has expired
+	 * @return whether it has reached its refresh point (between twice the clock skew and the clock
+	 * skew before it expires), or has expired
 	 */
 	public boolean isDue(OAuth2AccessToken token) {
 		Instant expiresAt = token.getExpiresAt();
-		return expiresAt == null || !this.clock.instant().isBefore(expiresAt.minus(this.clockSkew));
+		if (expiresAt == null) {
+			return true;
+		}
+		long earlierMillis = (long) (this.clockSkew.toMillis() * this.spread.of(token));
+		return !this.clock.instant().isBefore(expiresAt.minus(this.clockSkew).minusMillis(earlierMillis));
 	}
 
 	/**
@@ -70,8 +90,10 @@ final class TokenExpiry {
 	public OAuth2AuthorizedClient withDeadAccessToken(OAuth2AuthorizedClient client) {
 		Instant now = this.clock.instant();
 		OAuth2AccessToken token = client.getAccessToken();
-		Instant issuedAt = (token.getIssuedAt() != null && token.getIssuedAt().isBefore(now)) ? token.getIssuedAt()
-				: now.minusMillis(1);
+		// At least a millisecond apart, so that a store keeping microseconds never rounds them together.
+		Instant latestIssuedAt = now.minusMillis(1);
+		Instant issuedAt = (token.getIssuedAt() != null && token.getIssuedAt().isBefore(latestIssuedAt))
+				? token.getIssuedAt() : latestIssuedAt;
 		OAuth2AccessToken dead = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), issuedAt, now,
 				token.getScopes());
 		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), dead,
@@ -134,7 +156,7 @@ final class TokenExpiry {
 	 * @return a token expiry that differs from this one in the refresh token lifetime only
 	 */
 	public TokenExpiry withRefreshTokenLifetime(Duration lifetime) {
-		return new TokenExpiry(this.clock, this.clockSkew, lifetime);
+		return new TokenExpiry(this.clock, this.clockSkew, lifetime, this.spread);
 	}
 
 	/** @return the clock */
@@ -142,7 +164,7 @@ final class TokenExpiry {
 		return this.clock;
 	}
 
-	/** @return how long before expiry an access token counts as due */
+	/** @return how long before expiry an access token counts as due at the latest */
 	public Duration getClockSkew() {
 		return this.clockSkew;
 	}

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * lock, and the store is read again inside it, so an instance that finds the token another one
  * just refreshed uses it instead of spending the same refresh token twice.
  * <p>
- * A section runs on the calling thread and may block while another process holds the lock. A
+ * A section runs on the calling thread and may block while another process holds the lock; the
+ * wait is bounded. A section asks Cobo, so a lock should hold no pooled connection while it runs. A
  * store kept in one process's memory needs no such lock: {@link #NONE}. For PostgreSQL there is
- * {@link #postgresAdvisory}; implement this interface for another database, and publish it as the
- * {@code coboTokenLock} bean (or give it to {@link CoboTokens.Builder#tokenLock}).
+ * {@link #postgresLease}, the default; implement this interface for another database, and publish it
+ * as the {@code coboTokenLock} bean (or give it to {@link CoboTokens.Builder#tokenLock}).
  */
 public interface TokenLock {
 
@@ -53,10 +54,29 @@ public interface TokenLock {
 	<T extends @Nullable Object> T inLock(String registrationId, String principalName, Supplier<T> section);
 
 	/**
+	 * The lock of a token store in PostgreSQL that holds no connection while Cobo answers: a lease,
+	 * one row of table {@code cobo_token_lease} per token (the starter's script
+	 * {@code dev/cobooauth/oauth2/cobo-token-lease-schema-postgres.sql} creates it; with
+	 * {@code cobo.token-store.type=jdbc}, {@code cobo.token-store.initialize-schema} runs it), taken and
+	 * released with one statement each. A lease expires after the lease time on the database's
+	 * clock, so an instance that dies holding one delays the others by at most that long.
+	 * @param dataSource the token store's database; needs Spring's JDBC support
+	 * @param leaseTime how long a lease lasts unless released, and how long an instance waits for
+	 * another one's lease before failing with {@code temporarily_unavailable}; the starter uses
+	 * {@code cobo.token.acquire-timeout}
+	 * @return the lock
+	 */
+	static TokenLock postgresLease(DataSource dataSource, Duration leaseTime) {
+		return new PostgresLeaseTokenLock(dataSource, leaseTime);
+	}
+
+	/**
 	 * The lock of a token store in PostgreSQL: a transaction-level advisory lock on (schema,
 	 * registration, principal), {@code pg_advisory_xact_lock}, held in a READ COMMITTED transaction
 	 * of its own, so that the store read again inside the section sees what the previous holder
 	 * committed. Released when the section ends, or with the connection of an instance that dies.
+	 * The transaction holds one pooled connection for the whole section, the token request to Cobo
+	 * included: prefer {@link #postgresLease}, which holds none.
 	 * @param dataSource the token store's database; needs Spring's JDBC support
 	 * @param timeout how long to wait for another instance's lock ({@code lock_timeout}) before
 	 * failing with {@code temporarily_unavailable}

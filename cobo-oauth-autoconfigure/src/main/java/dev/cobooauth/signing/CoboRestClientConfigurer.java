@@ -9,8 +9,11 @@ import org.springframework.web.client.RestClient;
 /**
  * Makes a {@link RestClient.Builder} talk to Cobo: sets the base URL and adds, in this order, the
  * retry of a dropped connection, the authorization interceptors (the Org Access Token, for an app
- * key), response verification and request signing, so that signing sees the request exactly as it
- * goes on the wire and verification happens before anyone reads a response. A GET or HEAD that got
+ * key), the resend of a request whose signature Cobo refused, response verification and request
+ * signing, so that signing sees the request exactly as it goes on the wire and verification happens
+ * before anyone reads a response. A request Cobo answers with 401 and {@code error_code} 2023 (a
+ * refused signature, such as a nonce another instance sharing the key used first) was not
+ * processed: it is signed afresh and sent once more, whatever its method. A GET or HEAD that got
  * no response at all because its connection went away (Cobo's load balancers close idle ones) is
  * sent once more through all of them, with the current token and a new signature; any other
  * method, and any request that timed out, fails with the client's I/O error. (After signing comes
@@ -79,6 +82,7 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 			interceptors.add(new CoboCallFailures.Interceptor());
 			interceptors.add(new DroppedConnectionRetryingInterceptor());
 			interceptors.addAll(this.authorization);
+			interceptors.add(new RefusedSignatureRetryingInterceptor());
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> interceptors.add(new CoboResponseVerifyingInterceptor(verifier)));
 			interceptors.add(new CoboSigningInterceptor(this.signer));

@@ -9,8 +9,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Makes a {@link WebClient.Builder} talk to Cobo: sets the base URL and adds, in this order, the
  * retry of a dropped connection, the authorization filters (the Org Access Token, for an app key),
- * response verification and request signing, so that signing sees the bytes as they go on the wire
- * and verification happens before anyone reads a response. A GET or HEAD that got no response at
+ * the resend of a request whose signature Cobo refused, response verification and request signing,
+ * so that signing sees the bytes as they go on the wire and verification happens before anyone
+ * reads a response. A request Cobo answers with 401 and {@code error_code} 2023 (a refused
+ * signature, such as a nonce another instance sharing the key used first) was not processed: it is
+ * signed afresh and sent once more, whatever its method. A GET or HEAD that got no response at
  * all because its connection went away (Cobo's load balancers close idle ones) is sent once more
  * through all of them, with the current token and a new signature; any other method, and any
  * request that timed out, fails with the connector's error. (After signing comes one more filter,
@@ -80,6 +83,7 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 			filters.add(new CoboCallFailures.Filter());
 			filters.add(new DroppedConnectionRetryingExchangeFilterFunction());
 			filters.addAll(this.authorization);
+			filters.add(new RefusedSignatureRetryingExchangeFilterFunction());
 			this.endpoint.responseVerifier()
 				.ifPresent((verifier) -> filters.add(new CoboResponseVerifyingExchangeFilterFunction(verifier)));
 			filters.add(new CoboSigningExchangeFilterFunction(this.signer));

@@ -85,7 +85,7 @@ class CoboTokenStoreConfigurationTest {
 		this.onPostgres.run((context) -> {
 			CoboTokens tokens = context.getBean(CoboTokens.class);
 			assertThat(TokenEngineProbe.store(tokens)).isInstanceOf(JdbcOAuth2AuthorizedClientService.class);
-			assertThat(TokenEngineProbe.lock(tokens).getClass().getSimpleName()).isEqualTo("PostgresAdvisoryTokenLock");
+			assertThat(TokenEngineProbe.lock(tokens).getClass().getSimpleName()).isEqualTo("PostgresLeaseTokenLock");
 			assertThat(TokenEngineProbe.lock(tokens)).isSameAs(context.getBean(TokenLock.class));
 		});
 	}

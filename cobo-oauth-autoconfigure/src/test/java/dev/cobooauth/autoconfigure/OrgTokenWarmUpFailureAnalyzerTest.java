@@ -75,8 +75,11 @@ class OrgTokenWarmUpFailureAnalyzerTest {
 
 	@Test
 	void showsEverythingCoboSaidOfCredentialsItRefused() {
-		this.cobo.enqueue(SignedResponses.signed(401,
-				"{\"error_code\":2023,\"error_message\":\"Invalid signature\",\"error_id\":\"e-42\"}"));
+		// Refused twice: a refused signature is signed afresh and sent once more.
+		for (int attempt = 0; attempt < 2; attempt++) {
+			this.cobo.enqueue(SignedResponses.signed(401,
+					"{\"error_code\":2023,\"error_message\":\"Invalid signature\",\"error_id\":\"e-42\"}"));
+		}
 
 		FailureAnalysis analysis = analysis(this.cobo.url("/v2").toString());
 

@@ -291,8 +291,11 @@ public abstract class ApiKeyContract {
 
 	@Test
 	void callsARequestCoboCouldNotAuthenticateAnInvalidClient() {
-		this.server.enqueue(SignedResponses.signed(401,
-				"{\"error_code\":2023,\"error_message\":\"API signature validation failed\",\"error_id\":\"e-7\"}"));
+		// Refused twice: a refused signature is signed afresh and sent once more.
+		for (int attempt = 0; attempt < 2; attempt++) {
+			this.server.enqueue(SignedResponses.signed(401,
+					"{\"error_code\":2023,\"error_message\":\"API signature validation failed\",\"error_id\":\"e-7\"}"));
+		}
 
 		runner().run((context) -> assertThatThrownBy(() -> current(context))
 			.isInstanceOfSatisfying(ClientAuthorizationException.class,

@@ -3,7 +3,9 @@ package dev.cobooauth.signing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +59,34 @@ class NonceSourceTest {
 		assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
 		assertThat(issued).hasSize(1000);
+	}
+
+	@Test
+	void twoInstancesSigningAtTheSameMomentIssueDifferentNonces() {
+		Clock sameMoment = Clock.fixed(NOW, ZoneOffset.UTC);
+		NonceSource first = new NonceSource(sameMoment, new SplittableRandom(1));
+		NonceSource second = new NonceSource(sameMoment, new SplittableRandom(2));
+		Set<Long> issued = new HashSet<>();
+
+		for (int i = 0; i < 100; i++) {
+			issued.add(first.next());
+			issued.add(second.next());
+		}
+
+		assertThat(issued).hasSize(200)
+			.allSatisfy((nonce) -> assertThat(nonce).isBetween(NOW.toEpochMilli() - NonceSource.MAX_OFFSET_MILLIS,
+					NOW.toEpochMilli() + 100));
+	}
+
+	@Test
+	void eachInstanceRunsBehindTheClockByAnOffsetOfItsOwn() {
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		Set<Long> firstNonces = new HashSet<>();
+		for (int seed = 0; seed < 20; seed++) {
+			firstNonces.add(new NonceSource(clock, new SplittableRandom(seed)).next());
+		}
+
+		assertThat(firstNonces).hasSizeGreaterThan(15);
 	}
 
 	private static final class MutableClock extends Clock {

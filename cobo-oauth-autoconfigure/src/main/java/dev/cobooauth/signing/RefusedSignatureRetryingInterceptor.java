@@ -1,0 +1,42 @@
+package dev.cobooauth.signing;
+
+import java.io.IOException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.StreamUtils;
+
+/**
+ * Sends a request of a {@code RestClient} once more, signed afresh, when Cobo refused its signature
+ * ({@link RefusedSignatures}): Cobo did not process it, so this is safe for any method, a POST
+ * included. Placed before the response verification, so that only a refusal Cobo really signed
+ * causes a resend, and before signing, so that the second attempt carries a new nonce. Only once: a
+ * second refusal is the caller's answer.
+ */
+final class RefusedSignatureRetryingInterceptor implements ClientHttpRequestInterceptor {
+
+	private static final Log logger = LogFactory.getLog(RefusedSignatureRetryingInterceptor.class);
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		ClientHttpResponse response = execution.execute(request, body);
+		int status = response.getStatusCode().value();
+		if (!RefusedSignatures.mayBe(status)) {
+			return response;
+		}
+		byte[] answer = StreamUtils.copyToByteArray(response.getBody());
+		if (!RefusedSignatures.isRefusedSignature(status, answer)) {
+			return new BufferedClientHttpResponse(response, answer);
+		}
+		response.close();
+		logger.debug(RefusedSignatures.describeResend(request.getMethod(), request.getURI()));
+		return execution.execute(request, body);
+	}
+
+}
