@@ -47,6 +47,8 @@ public class CoboProperties implements Validator {
 
 	private final PermissionToken permissionToken = new PermissionToken();
 
+	private final Transactions transactions = new Transactions();
+
 	public CoboEnvironment getEnv() {
 		return this.env;
 	}
@@ -85,6 +87,10 @@ public class CoboProperties implements Validator {
 
 	public PermissionToken getPermissionToken() {
 		return this.permissionToken;
+	}
+
+	public Transactions getTransactions() {
+		return this.transactions;
 	}
 
 	/**
@@ -440,6 +446,27 @@ public class CoboProperties implements Validator {
 
 		public void setPermissionType(String permissionType) {
 			this.permissionType = permissionType;
+		}
+
+	}
+
+	/**
+	 * Creating transactions exactly once.
+	 */
+	public static class Transactions {
+
+		/**
+		 * How long a create whose answer was lost (I/O error, timeout, 5XX, duplicate request_id) is
+		 * looked up by its request_id before CoboOutcomeUnknownException.
+		 */
+		private Duration resolveTimeout = Duration.ofSeconds(30);
+
+		public Duration getResolveTimeout() {
+			return this.resolveTimeout;
+		}
+
+		public void setResolveTimeout(Duration resolveTimeout) {
+			this.resolveTimeout = resolveTimeout;
 		}
 
 	}

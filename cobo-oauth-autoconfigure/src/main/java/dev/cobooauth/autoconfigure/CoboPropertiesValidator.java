@@ -59,6 +59,8 @@ final class CoboPropertiesValidator {
 		retry(properties.getToken().getRetry(), DEFAULTS.getToken().getRetry());
 		permissionType(properties.getPermissionToken().getPermissionType());
 		encryptionKey(properties.getTokenStore());
+		positive(properties.getTransactions().getResolveTimeout(), "cobo.transactions.resolve-timeout",
+				DEFAULTS.getTransactions().getResolveTimeout());
 	}
 
 	/**
