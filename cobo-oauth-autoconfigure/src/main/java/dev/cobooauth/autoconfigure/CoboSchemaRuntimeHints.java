@@ -23,6 +23,8 @@ class CoboSchemaRuntimeHints implements RuntimeHintsRegistrar {
 		ResourceLoader scripts = new DefaultResourceLoader(classLoader);
 		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.DELIVERIES.schema()));
 		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.DELIVERIES.postgresSchema()));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.EVENTS.schema()));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.EVENTS.postgresSchema()));
 	}
 
 }

@@ -48,6 +48,13 @@ public class CoboWebhookProperties implements Validator {
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+	/**
+	 * How long a handled webhook event (a @VerifiedCoboDelivery CoboEvent) is remembered by its event_id,
+	 * so that a later delivery of it is acknowledged without running the handler again. In memory, or
+	 * with cobo.token-store.type=jdbc in table cobo_webhook_event, for every instance.
+	 */
+	private Duration eventRetention = Duration.ofDays(7);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -78,6 +85,14 @@ public class CoboWebhookProperties implements Validator {
 
 	public void setReplayCacheSize(int replayCacheSize) {
 		this.replayCacheSize = replayCacheSize;
+	}
+
+	public Duration getEventRetention() {
+		return this.eventRetention;
+	}
+
+	public void setEventRetention(Duration eventRetention) {
+		this.eventRetention = eventRetention;
 	}
 
 	public DataSize getMaxBodySize() {
