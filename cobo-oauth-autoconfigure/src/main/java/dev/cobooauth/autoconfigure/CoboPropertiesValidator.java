@@ -70,6 +70,7 @@ final class CoboPropertiesValidator {
 	static void validate(CoboWebhookProperties webhook) {
 		positive(webhook.getTolerance(), "cobo.webhook.tolerance", WEBHOOK_DEFAULTS.getTolerance());
 		positive(webhook.getEventRetention(), "cobo.webhook.event-retention", WEBHOOK_DEFAULTS.getEventRetention());
+		positive(webhook.getCallbackTimeout(), "cobo.webhook.callback-timeout", WEBHOOK_DEFAULTS.getCallbackTimeout());
 		atLeastOne(webhook.getReplayCacheSize(), "cobo.webhook.replay-cache-size",
 				WEBHOOK_DEFAULTS.getReplayCacheSize());
 		maxBodySize(webhook.getMaxBodySize());

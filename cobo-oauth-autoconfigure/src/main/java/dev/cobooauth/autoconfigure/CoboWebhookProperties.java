@@ -55,6 +55,18 @@ public class CoboWebhookProperties implements Validator {
 	 */
 	private Duration eventRetention = Duration.ofDays(7);
 
+	/**
+	 * How long a CoboApprovalHandler may take to decide a transaction-approval callback; a later
+	 * decision, like a failure, answers deny.
+	 */
+	private Duration callbackTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Path of the endpoint that answers Cobo's transaction-approval callbacks with ok or deny, when the
+	 * application has a CoboApprovalHandler bean.
+	 */
+	private String callbackPath = "/cobo/callbacks/approval";
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -85,6 +97,22 @@ public class CoboWebhookProperties implements Validator {
 
 	public void setReplayCacheSize(int replayCacheSize) {
 		this.replayCacheSize = replayCacheSize;
+	}
+
+	public Duration getCallbackTimeout() {
+		return this.callbackTimeout;
+	}
+
+	public void setCallbackTimeout(Duration callbackTimeout) {
+		this.callbackTimeout = callbackTimeout;
+	}
+
+	public String getCallbackPath() {
+		return this.callbackPath;
+	}
+
+	public void setCallbackPath(String callbackPath) {
+		this.callbackPath = callbackPath;
 	}
 
 	public Duration getEventRetention() {

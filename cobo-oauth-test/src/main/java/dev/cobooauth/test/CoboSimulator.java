@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -79,6 +80,8 @@ public final class CoboSimulator implements AutoCloseable {
 	private final Deliveries deliveries = new Deliveries(this::signDelivery);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final AtomicLong lastDeliveryTimestamp = new AtomicLong();
 
 	private CoboSimulator(Builder options) throws IOException {
 		this.responseSigningKey = options.responseSigningKey();
@@ -146,10 +149,12 @@ public final class CoboSimulator implements AutoCloseable {
 	/**
 	 * Signs a webhook event or callback with the simulator's key, as Cobo signs its deliveries.
 	 * @param body the delivery's JSON body
-	 * @return the body with its signature headers, timestamped now
+	 * @return the body with its signature headers, timestamped now (a millisecond later than the last
+	 * delivery signed, if need be, so that two signatures of one body always differ, as Cobo's do)
 	 */
 	public SignedDelivery signDelivery(String body) {
-		String timestamp = Long.toString(System.currentTimeMillis());
+		String timestamp = Long.toString(
+				this.lastDeliveryTimestamp.updateAndGet((last) -> Math.max(last + 1, System.currentTimeMillis())));
 		String signature = this.responseSigningKey
 			.sign(CoboDigest.ofResponse(body.getBytes(StandardCharsets.UTF_8), timestamp));
 		return new SignedDelivery(body, timestamp, signature);

@@ -1,11 +1,13 @@
 package dev.cobooauth.samples.portal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
+import dev.cobooauth.test.DeliveryAnswer;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
@@ -88,6 +90,47 @@ class PortalApplicationTest extends PortalOverHttp {
 		Thread.sleep(2);
 		postEvent(this.sim.signDelivery(event(eventId))).expectStatus().isOk();
 
+		assertThat(output.toString().lines().filter((line) -> line.contains("Cobo event " + eventId + " of type")))
+			.hasSize(1);
+	}
+
+	@Test
+	void answersAnApprovalCallbackOkOrDenyAsTheHandlerDecides() {
+		URI approval = URI.create("http://localhost:" + this.port + "/cobo/callbacks/approval");
+
+		DeliveryAnswer small = this.sim.deliver(approval, approvalRequest("0.5"));
+		DeliveryAnswer large = this.sim.deliver(approval, approvalRequest("2"));
+
+		assertThat(small).isEqualTo(new DeliveryAnswer(200, "ok"));
+		assertThat(large).isEqualTo(new DeliveryAnswer(200, "deny"));
+	}
+
+	private static String approvalRequest(String amount) {
+		return "{\"transaction_id\":\"" + UUID.randomUUID() + "\",\"status\":\"PendingApproval\",\"token_id\":\"ETH\","
+				+ "\"destination\":{\"destination_type\":\"Address\",\"account_output\":{\"address\":\"0x01\","
+				+ "\"amount\":\"" + amount + "\"}}}";
+	}
+
+	@Test
+	void handlesAnEventDeliveredBySimulatorOnceAcrossItsRetries(CapturedOutput output) {
+		URI events = URI.create("http://localhost:" + this.port + "/cobo/events");
+		String transactionId = this.portal.post()
+			.uri("/orgs/org-acme/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(transfer(UUID.randomUUID().toString()))
+			.exchange()
+			.expectStatus().isCreated()
+			.returnResult(String.class)
+			.getResponseBody();
+		String id = JsonPath.read(transactionId, "$.transaction_id");
+		String event = this.sim.transactionEvent("wallets.transaction.succeeded", "org-acme", id);
+		String eventId = JsonPath.read(event, "$.event_id");
+
+		DeliveryAnswer first = this.sim.deliver(events, event);
+		DeliveryAnswer retried = this.sim.deliver(events, event);
+
+		assertThat(first.delivered()).isTrue();
+		assertThat(retried.delivered()).isTrue();
 		assertThat(output.toString().lines().filter((line) -> line.contains("Cobo event " + eventId + " of type")))
 			.hasSize(1);
 	}
