@@ -52,6 +52,8 @@ public class CoboProperties implements Validator {
 
 	private final Crypto crypto = new Crypto();
 
+	private final Transactions transactions = new Transactions();
+
 	public CoboEnvironment getEnv() {
 		return this.env;
 	}
@@ -94,6 +96,10 @@ public class CoboProperties implements Validator {
 
 	public Crypto getCrypto() {
 		return this.crypto;
+	}
+
+	public Transactions getTransactions() {
+		return this.transactions;
 	}
 
 	/**
@@ -515,6 +521,27 @@ public class CoboProperties implements Validator {
 
 		public void setProvider(CryptoProvider provider) {
 			this.provider = provider;
+		}
+
+	}
+
+	/**
+	 * Creating transactions exactly once.
+	 */
+	public static class Transactions {
+
+		/**
+		 * How long a create whose answer was lost (I/O error, timeout, 5XX, duplicate request_id) is
+		 * looked up by its request_id before CoboOutcomeUnknownException.
+		 */
+		private Duration resolveTimeout = Duration.ofSeconds(30);
+
+		public Duration getResolveTimeout() {
+			return this.resolveTimeout;
+		}
+
+		public void setResolveTimeout(Duration resolveTimeout) {
+			this.resolveTimeout = resolveTimeout;
 		}
 
 	}

@@ -61,6 +61,8 @@ final class CoboPropertiesValidator {
 		permissionType(properties.getPermissionToken().getPermissionType());
 		encryptionKey(properties.getTokenStore());
 		plaintextTokens(properties.getTokenStore());
+		positive(properties.getTransactions().getResolveTimeout(), "cobo.transactions.resolve-timeout",
+				DEFAULTS.getTransactions().getResolveTimeout());
 	}
 
 	/**
@@ -69,6 +71,8 @@ final class CoboPropertiesValidator {
 	 */
 	static void validate(CoboWebhookProperties webhook) {
 		positive(webhook.getTolerance(), "cobo.webhook.tolerance", WEBHOOK_DEFAULTS.getTolerance());
+		positive(webhook.getEventRetention(), "cobo.webhook.event-retention", WEBHOOK_DEFAULTS.getEventRetention());
+		positive(webhook.getCallbackTimeout(), "cobo.webhook.callback-timeout", WEBHOOK_DEFAULTS.getCallbackTimeout());
 		atLeastOne(webhook.getReplayCacheSize(), "cobo.webhook.replay-cache-size",
 				WEBHOOK_DEFAULTS.getReplayCacheSize());
 		maxBodySize(webhook.getMaxBodySize());

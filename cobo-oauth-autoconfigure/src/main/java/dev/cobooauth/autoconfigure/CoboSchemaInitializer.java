@@ -42,6 +42,10 @@ class CoboSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
 		/** The starter's table of accepted webhook and callback deliveries. */
 		DELIVERIES("cobo_webhook_delivery", "classpath:dev/cobooauth/signing/cobo-webhook-delivery-schema",
+				"the starter's schema script"),
+
+		/** The starter's table of handled webhook events. */
+		EVENTS("cobo_webhook_event", "classpath:dev/cobooauth/webhook/cobo-webhook-event-schema",
 				"the starter's schema script");
 
 		private final String name;

@@ -26,6 +26,8 @@ class CoboSchemaRuntimeHints implements RuntimeHintsRegistrar {
 		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.TOKEN_LEASES.schema()));
 		hints.resources()
 			.registerResource(scripts.getResource(CoboSchemaInitializer.Table.TOKEN_LEASES.postgresSchema()));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.EVENTS.schema()));
+		hints.resources().registerResource(scripts.getResource(CoboSchemaInitializer.Table.EVENTS.postgresSchema()));
 	}
 
 }

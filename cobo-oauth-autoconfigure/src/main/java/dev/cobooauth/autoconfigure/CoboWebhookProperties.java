@@ -50,6 +50,25 @@ public class CoboWebhookProperties implements Validator {
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+	/**
+	 * How long a handled webhook event (a @VerifiedCoboDelivery CoboEvent) is remembered by its event_id,
+	 * so that a later delivery of it is acknowledged without running the handler again. In memory, or
+	 * with cobo.token-store.type=jdbc in table cobo_webhook_event, for every instance.
+	 */
+	private Duration eventRetention = Duration.ofDays(7);
+
+	/**
+	 * How long a CoboApprovalHandler may take to decide a transaction-approval callback; a later
+	 * decision, like a failure, answers deny.
+	 */
+	private Duration callbackTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Path of the endpoint that answers Cobo's transaction-approval callbacks with ok or deny, when the
+	 * application has a CoboApprovalHandler bean.
+	 */
+	private String callbackPath = "/cobo/callbacks/approval";
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -80,6 +99,30 @@ public class CoboWebhookProperties implements Validator {
 
 	public void setReplayCacheSize(int replayCacheSize) {
 		this.replayCacheSize = replayCacheSize;
+	}
+
+	public Duration getCallbackTimeout() {
+		return this.callbackTimeout;
+	}
+
+	public void setCallbackTimeout(Duration callbackTimeout) {
+		this.callbackTimeout = callbackTimeout;
+	}
+
+	public String getCallbackPath() {
+		return this.callbackPath;
+	}
+
+	public void setCallbackPath(String callbackPath) {
+		this.callbackPath = callbackPath;
+	}
+
+	public Duration getEventRetention() {
+		return this.eventRetention;
+	}
+
+	public void setEventRetention(Duration eventRetention) {
+		this.eventRetention = eventRetention;
 	}
 
 	public DataSize getMaxBodySize() {

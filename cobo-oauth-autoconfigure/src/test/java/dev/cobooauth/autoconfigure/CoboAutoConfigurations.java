@@ -20,6 +20,8 @@ public final class CoboAutoConfigurations {
 
 	public static final Class<?> DELIVERY_VERIFIER = CoboDeliveryVerifierAutoConfiguration.class;
 
+	public static final Class<?> HANDLED_EVENTS = CoboHandledEventsAutoConfiguration.class;
+
 	private CoboAutoConfigurations() {
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -33,7 +35,9 @@ import com.sun.net.httpserver.HttpServer;
  *
  * Endpoints, under {@code /v2}: {@code GET} and {@code POST /oauth/token},
  * {@code POST /oauth/permission_token/exchange} and {@code /refresh}, {@code GET /wallets},
- * {@code GET /wallets/{wallet_id}}, {@code POST /transactions/transfer}. Every request must be signed by
+ * {@code GET /wallets/{wallet_id}}, {@code POST /transactions/transfer}, {@code /contract_call} and
+ * {@code /message_sign}, {@code GET /transactions} and {@code GET /transactions/{transaction_id}}
+ * (a {@code request_id} is single-use per org: a second create gets 12009). Every request must be signed by
  * a registered key with a fresh nonce and must not be a replay; every answer, refusals included, is
  * signed with the simulator's own Ed25519 key. How each refusal looks is listed in {@link Rejection}.
  * <p>
@@ -71,9 +75,13 @@ public final class CoboSimulator implements AutoCloseable {
 
 	private final RequestAuthenticator authenticator;
 
-	private final TransferEndpoint transfers;
+	private final TransactionEndpoint transactions;
+
+	private final Deliveries deliveries = new Deliveries(this::signDelivery);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final AtomicLong lastDeliveryTimestamp = new AtomicLong();
 
 	private CoboSimulator(Builder options) throws IOException {
 		this.responseSigningKey = options.responseSigningKey();
@@ -84,7 +92,7 @@ public final class CoboSimulator implements AutoCloseable {
 				options.permissionRefreshTokenLifetime, this.clock);
 		this.authenticator = new RequestAuthenticator(this.registrations, options.nonceWindow, Clock.systemUTC());
 		OrgAuthorization orgs = new OrgAuthorization(this.orgTokens);
-		this.transfers = new TransferEndpoint(orgs, this.counters);
+		this.transactions = new TransactionEndpoint(orgs, this.counters, this.clock);
 		SimulatorHttpHandler handler = new SimulatorHttpHandler(routes(orgs), this.authenticator, this.faults,
 				this.counters, this.log,
 				new ResponseWriter(this.responseSigningKey, options.responseHeaderSpelling, this.clock),
@@ -94,6 +102,9 @@ public final class CoboSimulator implements AutoCloseable {
 		this.executor = Executors.newCachedThreadPool(new SimulatorThreads(this.server.getAddress().getPort()));
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", handler);
+		if (options.adminDeliveries) {
+			this.server.createContext(AdminDeliveries.PATH, new AdminDeliveries(this.deliveries));
+		}
 		this.server.start();
 	}
 
@@ -108,7 +119,11 @@ public final class CoboSimulator implements AutoCloseable {
 				new Route("POST", BASE_PATH + "/oauth/permission_token/refresh", permissionTokenEndpoint::refresh),
 				new Route("GET", BASE_PATH + "/wallets", wallets::list),
 				new Route("GET", BASE_PATH + "/wallets/{wallet_id}", wallets::get),
-				new Route("POST", BASE_PATH + "/transactions/transfer", this.transfers::transfer));
+				new Route("POST", BASE_PATH + "/transactions/transfer", this.transactions::transfer),
+				new Route("POST", BASE_PATH + "/transactions/contract_call", this.transactions::contractCall),
+				new Route("POST", BASE_PATH + "/transactions/message_sign", this.transactions::messageSign),
+				new Route("GET", BASE_PATH + "/transactions", this.transactions::list),
+				new Route("GET", BASE_PATH + "/transactions/{transaction_id}", this.transactions::get));
 	}
 
 	/** @return a simulator with the default options, already serving */
@@ -134,13 +149,51 @@ public final class CoboSimulator implements AutoCloseable {
 	/**
 	 * Signs a webhook event or callback with the simulator's key, as Cobo signs its deliveries.
 	 * @param body the delivery's JSON body
-	 * @return the body with its signature headers, timestamped now
+	 * @return the body with its signature headers, timestamped now (a millisecond later than the last
+	 * delivery signed, if need be, so that two signatures of one body always differ, as Cobo's do)
 	 */
 	public SignedDelivery signDelivery(String body) {
-		String timestamp = Long.toString(System.currentTimeMillis());
+		String timestamp = Long.toString(
+				this.lastDeliveryTimestamp.updateAndGet((last) -> Math.max(last + 1, System.currentTimeMillis())));
 		String signature = this.responseSigningKey
 			.sign(CoboDigest.ofResponse(body.getBytes(StandardCharsets.UTF_8), timestamp));
 		return new SignedDelivery(body, timestamp, signature);
+	}
+
+	/**
+	 * Delivers a webhook event or a callback to the application, as Cobo does: a POST of the body,
+	 * signed now with the simulator's key. Delivering the same body again signs it again, as Cobo's
+	 * retries and an event re-sent through the API are.
+	 * @param url the application's webhook or callback endpoint
+	 * @param body the delivery's JSON body, e.g. from {@link #transactionEvent}
+	 * @return the application's answer; status 0 when it gave none within Cobo's 2-second timeout
+	 */
+	public DeliveryAnswer deliver(URI url, String body) {
+		if (url == null || body == null) {
+			throw new IllegalArgumentException("url and body cannot be null");
+		}
+		return this.deliveries.deliver(url, body);
+	}
+
+	/**
+	 * @param type the event type, e.g. {@code wallets.transaction.succeeded}
+	 * @param orgId the org whose transaction it is
+	 * @param transactionId a transaction the org created through the simulator
+	 * @return a webhook event body as Cobo sends it: a new {@code event_id}, the type, the current
+	 * {@code created_timestamp}, and the transaction as its {@code data} ({@code data_type}
+	 * {@code Transaction}), with the status the type implies
+	 * @throws IllegalArgumentException if the org has no such transaction
+	 */
+	public String transactionEvent(String type, String orgId, String transactionId) {
+		return this.transactions.event(type, orgId, transactionId, this.clock.now().toEpochMilli());
+	}
+
+	/**
+	 * @param orgId an org
+	 * @return the ids of every transaction the org created, oldest first
+	 */
+	public List<String> transactionIds(String orgId) {
+		return this.transactions.transactionIds(orgId);
 	}
 
 	/** @return the Ed25519 public key (hex) that signs every answer, to give the client as Cobo's key */
@@ -256,7 +309,7 @@ public final class CoboSimulator implements AutoCloseable {
 		this.faults.clear();
 		this.orgTokens.clear();
 		this.permissionTokens.clear();
-		this.transfers.clear();
+		this.transactions.clear();
 		this.authenticator.clear();
 		this.registrations.clear();
 		this.clock.reset();
@@ -300,6 +353,8 @@ public final class CoboSimulator implements AutoCloseable {
 		private int port;
 
 		private AnswerListener answerListener = AnswerListener.NONE;
+
+		private boolean adminDeliveries;
 
 		private Builder() {
 		}
@@ -407,6 +462,15 @@ public final class CoboSimulator implements AutoCloseable {
 				throw new IllegalArgumentException("answerListener cannot be null");
 			}
 			this.answerListener = listener;
+			return this;
+		}
+
+		/**
+		 * For the standalone simulator, whose user delivers events through it.
+		 * @return this builder, for a simulator that serves {@code POST /admin/deliveries}
+		 */
+		Builder adminDeliveries() {
+			this.adminDeliveries = true;
 			return this;
 		}
 

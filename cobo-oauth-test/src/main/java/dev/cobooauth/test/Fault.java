@@ -21,6 +21,12 @@ import java.time.Duration;
  * request is recorded and counted, but not authenticated or handled. The client sees an I/O error
  * before any response (the JDK client: {@code HTTP/1.1 header parser received no bytes}).</li>
  * </ul>
+ * Each of these leaves the request unprocessed ("not processed": nothing is created, no token is
+ * issued), except {@link #afterProcessing()}: the request is handled first, and then its answer is
+ * replaced or its connection dropped ("processed, answer lost"), as when Cobo created a transaction but
+ * a proxy, a timeout or a dropped connection kept its answer from the client. {@link #answerLost()}
+ * is the dropped connection after processing.
+ * <p>
  * {@link #unsigned()} and {@link #delayedBy(Duration)} combine with the others (a dropped connection
  * is dropped after the delay), e.g.
  * {@code Fault.status(503, "Service Unavailable").unsigned().delayedBy(Duration.ofMillis(200))}.
@@ -48,21 +54,24 @@ public final class Fault {
 
 	private final Duration signatureAge;
 
+	private final boolean afterProcessing;
+
 	private Fault(SimulatorResponse replacement, Duration delay, Signing signing) {
 		this(replacement, delay, signing, false);
 	}
 
 	private Fault(SimulatorResponse replacement, Duration delay, Signing signing, boolean connectionDropped) {
-		this(replacement, delay, signing, connectionDropped, Duration.ZERO);
+		this(replacement, delay, signing, connectionDropped, Duration.ZERO, false);
 	}
 
 	private Fault(SimulatorResponse replacement, Duration delay, Signing signing, boolean connectionDropped,
-			Duration signatureAge) {
+			Duration signatureAge, boolean afterProcessing) {
 		this.replacement = replacement;
 		this.delay = delay;
 		this.signing = signing;
 		this.connectionDropped = connectionDropped;
 		this.signatureAge = signatureAge;
+		this.afterProcessing = afterProcessing;
 	}
 
 	/**
@@ -113,7 +122,7 @@ public final class Fault {
 		if (age == null || age.isNegative()) {
 			throw new IllegalArgumentException("age cannot be null or negative");
 		}
-		return new Fault(null, Duration.ZERO, Signing.NORMAL, false, age);
+		return new Fault(null, Duration.ZERO, Signing.NORMAL, false, age, false);
 	}
 
 	/**
@@ -124,9 +133,26 @@ public final class Fault {
 		return DROPPED_CONNECTION;
 	}
 
+	/**
+	 * @return a fault that handles the request (a transfer is created, a token issued) and then closes
+	 * the connection without answering: Cobo processed it, the client never hears of it
+	 */
+	public static Fault answerLost() {
+		return DROPPED_CONNECTION.afterProcessing();
+	}
+
 	/** @return this fault, without the response-signature headers */
 	public Fault unsigned() {
-		return new Fault(this.replacement, this.delay, Signing.DROPPED, this.connectionDropped, this.signatureAge);
+		return new Fault(this.replacement, this.delay, Signing.DROPPED, this.connectionDropped, this.signatureAge,
+				this.afterProcessing);
+	}
+
+	/**
+	 * @return this fault, applied after the request was handled: what the request does at Cobo
+	 * happens, and then its answer is replaced, or its connection dropped
+	 */
+	public Fault afterProcessing() {
+		return new Fault(this.replacement, this.delay, this.signing, this.connectionDropped, this.signatureAge, true);
 	}
 
 	/**
@@ -137,7 +163,8 @@ public final class Fault {
 		if (delay == null || delay.isNegative()) {
 			throw new IllegalArgumentException("delay cannot be null or negative");
 		}
-		return new Fault(this.replacement, delay, this.signing, this.connectionDropped, this.signatureAge);
+		return new Fault(this.replacement, delay, this.signing, this.connectionDropped, this.signatureAge,
+				this.afterProcessing);
 	}
 
 	/** @return the answer to send instead of handling the request, or {@code null} to handle it */
@@ -163,13 +190,19 @@ public final class Fault {
 		return this.connectionDropped;
 	}
 
+	/** @return whether the request is handled before the fault applies */
+	boolean isAfterProcessing() {
+		return this.afterProcessing;
+	}
+
 	@Override
 	public String toString() {
 		String answer = this.connectionDropped ? "connection dropped"
 				: (this.replacement != null) ? "status " + this.replacement.status() : "normal answer";
 		String signature = this.signatureAge.isZero() ? this.signing.toString()
 				: this.signing + " " + this.signatureAge + " ago";
-		return "Fault[" + answer + ", signature " + signature + ", delay " + this.delay + "]";
+		return "Fault[" + answer + ", signature " + signature + ", delay " + this.delay
+				+ (this.afterProcessing ? ", after processing" : "") + "]";
 	}
 
 }

@@ -9,7 +9,8 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Handles every exchange the same way: record the request as received, count it, take a scheduled
- * fault; then (unless the fault answers instead, or drops the connection without answering) authenticate the request, hand it to its endpoint,
+ * fault; then (unless the fault answers instead, or drops the connection without answering, and was not
+ * scheduled {@linkplain Fault#afterProcessing() after processing}) authenticate the request, hand it to its endpoint,
  * tell the {@link AnswerListener}, and send the answer signed. Every refusal is counted by its
  * {@link Rejection}.
  */
@@ -59,12 +60,13 @@ final class SimulatorHttpHandler implements HttpHandler {
 			String template = (reached != null) ? reached.route().template() : null;
 			this.counters.countEndpoint(request.method() + " " + ((template != null) ? template : request.rawPath()));
 			Fault fault = this.faults.claim(request.method(), request.rawPath(), template);
+			Outcome processed = fault.isAfterProcessing() ? answer(request, reached) : null;
 			if (fault.dropsConnection()) {
 				dropConnection(exchange, fault);
 				return;
 			}
 			Outcome outcome = (fault.replacement() != null) ? new Outcome(fault.replacement(), null)
-					: answer(request, reached);
+					: (processed != null) ? processed : answer(request, reached);
 			this.listener.answered(request, outcome.response().status(), outcome.rejection());
 			this.writer.write(exchange, outcome.response(), fault);
 		}

@@ -34,7 +34,9 @@ import dev.cobooauth.signing.KeyType;
  * {@code --api-key}, so that an application without one does not get one; the webhook key only when
  * the simulator signs deliveries with another key than its answers. Then it prints one line per request: the time, the
  * method, the path and query as received, the status, and for a refused request the
- * {@link Rejection} and its {@code error_code}; never a header, a body, a token or a signature. It
+ * {@link Rejection} and its {@code error_code}; never a header, a body, a token or a signature.
+ * {@code POST /admin/deliveries?url=<application endpoint>} delivers its body to the application as a
+ * webhook event or callback, signed afresh each time ({@link AdminDeliveries}). It
  * stops on Ctrl-C (or any signal that ends the JVM normally). An argument it does not know stops it
  * with the usage line and exit status 2; {@code --help} prints the usage line.
  */
@@ -107,6 +109,7 @@ final class StandaloneSimulator {
 	static CoboSimulator start(StandaloneOptions options, PrintStream out) {
 		CoboSimulator simulator = CoboSimulator.builder()
 			.port(options.port())
+			.adminDeliveries()
 			.answerListener((request, status, rejection) -> out.println(logLine(LocalTime.now(), request, status,
 					rejection)))
 			.start();

@@ -1,5 +1,6 @@
 package dev.cobooauth.samples.portal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.signing.CoboDeliveryVerificationException;
+import dev.cobooauth.test.DeliveryAnswer;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
@@ -82,6 +84,59 @@ class PortalApplicationTest extends PortalOverHttp {
 	}
 
 	@Test
+	void handlesAnEventOnceHoweverOftenCoboDeliversIt(CapturedOutput output) throws InterruptedException {
+		String eventId = UUID.randomUUID().toString();
+
+		postEvent(this.sim.signDelivery(event(eventId))).expectStatus().isOk();
+		Thread.sleep(2);
+		postEvent(this.sim.signDelivery(event(eventId))).expectStatus().isOk();
+
+		assertThat(output.toString().lines().filter((line) -> line.contains("Cobo event " + eventId + " of type")))
+			.hasSize(1);
+	}
+
+	@Test
+	void answersAnApprovalCallbackOkOrDenyAsTheHandlerDecides() {
+		URI approval = URI.create("http://localhost:" + this.port + "/cobo/callbacks/approval");
+
+		DeliveryAnswer small = this.sim.deliver(approval, approvalRequest("0.5"));
+		DeliveryAnswer large = this.sim.deliver(approval, approvalRequest("2"));
+
+		assertThat(small).isEqualTo(new DeliveryAnswer(200, "ok"));
+		assertThat(large).isEqualTo(new DeliveryAnswer(200, "deny"));
+	}
+
+	private static String approvalRequest(String amount) {
+		return "{\"transaction_id\":\"" + UUID.randomUUID() + "\",\"status\":\"PendingApproval\",\"token_id\":\"ETH\","
+				+ "\"destination\":{\"destination_type\":\"Address\",\"account_output\":{\"address\":\"0x01\","
+				+ "\"amount\":\"" + amount + "\"}}}";
+	}
+
+	@Test
+	void handlesAnEventDeliveredBySimulatorOnceAcrossItsRetries(CapturedOutput output) {
+		URI events = URI.create("http://localhost:" + this.port + "/cobo/events");
+		String transactionId = this.portal.post()
+			.uri("/orgs/org-acme/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(transfer(UUID.randomUUID().toString()))
+			.exchange()
+			.expectStatus().isCreated()
+			.returnResult(String.class)
+			.getResponseBody();
+		String id = JsonPath.read(transactionId, "$.transaction_id");
+		String event = this.sim.transactionEvent("wallets.transaction.succeeded", "org-acme", id);
+		String eventId = JsonPath.read(event, "$.event_id");
+
+		DeliveryAnswer first = this.sim.deliver(events, event);
+		DeliveryAnswer retried = this.sim.deliver(events, event);
+
+		assertThat(first.delivered()).isTrue();
+		assertThat(retried.delivered()).isTrue();
+		assertThat(output.toString().lines().filter((line) -> line.contains("Cobo event " + eventId + " of type")))
+			.hasSize(1);
+	}
+
+	@Test
 	void refusesAWebhookEventNotSignedByCoboWithoutCallingTheHandler(CapturedOutput output) {
 		SignedDelivery signed = this.sim.signDelivery(event(UUID.randomUUID().toString()));
 		String forgedId = UUID.randomUUID().toString();
@@ -103,7 +158,8 @@ class PortalApplicationTest extends PortalOverHttp {
 
 	/** A webhook event of its own for each test, so that none is taken for another test's replay. */
 	private static String event(String eventId) {
-		return "{\"event_id\":\"" + eventId + "\",\"type\":\"wallets.transaction.succeeded\",\"data\":{}}";
+		return "{\"event_id\":\"" + eventId + "\",\"type\":\"wallets.transaction.succeeded\","
+				+ "\"created_timestamp\":1700000000000,\"data\":{}}";
 	}
 
 	private RestTestClient.ResponseSpec postEvent(SignedDelivery event) {
@@ -173,26 +229,52 @@ class PortalApplicationTest extends PortalOverHttp {
 	}
 
 	@Test
-	void transfersTheJsonExactlyAsSent() {
-		String transfer = "{ \"request_id\" : \"" + UUID.randomUUID() + "\",\n"
-				+ "  \"source\": {\"source_type\":\"Org-Controlled\", \"wallet_id\":\"w-1\"}, \"token_id\":\"ETH\",\n"
-				+ "  \"destination\": {\"destination_type\":\"Address\", \"account_output\": {\"address\":\"0x01\", "
-				+ "\"amount\":\"0.10\", \"memo\": \"für Ünïcode €\"}} }";
+	void transfersThroughCoboTransactionsAndAnswersTheCreatedTransaction() {
+		String requestId = UUID.randomUUID().toString();
 
 		this.portal.post()
 			.uri("/orgs/org-acme/transfers")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(transfer)
+			.body(transfer(requestId))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody()
+			.jsonPath("$.request_id").isEqualTo(requestId)
 			.jsonPath("$.status").isEqualTo("Submitted")
-			.jsonPath("$.transaction_id").isNotEmpty();
+			.jsonPath("$.transaction_id").value(String.class, (id) -> assertThat(this.sim.transactionIds("org-acme")).endsWith(id));
 
 		RecordedRequest sent = this.sim.lastRequest();
 		assertThat(sent.method()).isEqualTo("POST");
 		assertThat(sent.rawPath()).isEqualTo("/v2/transactions/transfer");
-		assertThat(sent.bodyText()).isEqualTo(transfer);
+		assertThat(sent.bodyText()).contains("\"request_id\":\"" + requestId + "\"")
+			.contains("\"memo\":\"für Ünïcode €\"");
+	}
+
+	@Test
+	void answersTheTransactionOnceWhenCobosAnswerWasLost() {
+		this.sim.faults().next(1, "POST", "/v2/transactions/transfer", Fault.answerLost());
+		String requestId = UUID.randomUUID().toString();
+		int before = this.sim.transactionIds("org-acme").size();
+
+		this.portal.post()
+			.uri("/orgs/org-acme/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(transfer(requestId))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.request_id").isEqualTo(requestId)
+			.jsonPath("$.transaction_id").value(String.class, (id) -> assertThat(this.sim.transactionIds("org-acme")).endsWith(id));
+
+		assertThat(this.sim.transactionIds("org-acme")).hasSize(before + 1);
+		assertThat(this.sim.counters().endpoint("POST /v2/transactions/transfer")).isEqualTo(1);
+	}
+
+	private static String transfer(String requestId) {
+		return "{ \"request_id\" : \"" + requestId + "\",\n"
+				+ "  \"source\": {\"source_type\":\"Org-Controlled\", \"wallet_id\":\"w-1\"}, \"token_id\":\"ETH\",\n"
+				+ "  \"destination\": {\"destination_type\":\"Address\", \"account_output\": {\"address\":\"0x01\", "
+				+ "\"amount\":\"0.10\", \"memo\": \"für Ünïcode €\"}} }";
 	}
 
 	@Test

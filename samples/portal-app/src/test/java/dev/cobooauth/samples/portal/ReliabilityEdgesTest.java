@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The portal sample at the edges a strict Cobo and a real network show: a token Cobo expires before
  * its time, an org id from the request path that has not installed the app, and a connection Cobo
- * closes without answering (a GET is sent once more; a POST never, since Cobo may have processed it). A context of its own (the property
+ * closes without answering (a GET is sent once more; a transfer never: it is looked up by its request_id). A context of its own (the property
  * below), so that refusals and moved simulator time stay out of the other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cobo.token.refused-org-backoff=30s",
+		properties = { "cobo.token.refused-org-backoff=30s", "cobo.transactions.resolve-timeout=1s",
 				// The simulator's clock moves 12 hours ahead of the application's, and it signs its
 				// answers at its own time.
 				"cobo.response-verification.tolerance=1d" })
@@ -93,10 +93,11 @@ class ReliabilityEdgesTest extends PortalOverHttp {
 	}
 
 	@Test
-	void neverSendsAPostAgainAndAnswers502WhenCoboClosedTheConnectionWithoutAnswering() {
+	void neverSendsATransferAgainAndAnswers504WithItsRequestIdWhenItsOutcomeCannotBeKnown() {
 		haveTheTokenOfOrgAcme();
 		this.sim.faults().next(1, "POST", "/v2/transactions/transfer", Fault.droppedConnection());
-		String transfer = "{\"request_id\":\"" + UUID.randomUUID() + "\",\"source\":{\"source_type\":\"Org-Controlled\","
+		String requestId = UUID.randomUUID().toString();
+		String transfer = "{\"request_id\":\"" + requestId + "\",\"source\":{\"source_type\":\"Org-Controlled\","
 				+ "\"wallet_id\":\"w-1\"},\"token_id\":\"ETH\",\"destination\":{\"destination_type\":\"Address\","
 				+ "\"account_output\":{\"address\":\"0x01\",\"amount\":\"0.10\"}}}";
 
@@ -105,13 +106,14 @@ class ReliabilityEdgesTest extends PortalOverHttp {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(transfer)
 			.exchange()
-			.expectStatus().isEqualTo(502)
+			.expectStatus().isEqualTo(504)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.title").isEqualTo("Cobo unreachable")
-			.jsonPath("$.detail").value(String.class, (detail) -> assertThat(detail).startsWith("Cobo did not answer"));
+			.jsonPath("$.title").isEqualTo("Transfer outcome unknown")
+			.jsonPath("$.request_id").isEqualTo(requestId);
 
 		assertThat(this.sim.counters().endpoint("POST /v2/transactions/transfer")).isEqualTo(1);
+		assertThat(this.sim.counters().endpoint("GET /v2/transactions")).isGreaterThan(1);
 		assertThat(this.sim.recordedRequests()).filteredOn((request) -> request.method().equals("POST"))
 			.singleElement()
 			.satisfies((sent) -> assertThat(sent.bodyText()).isEqualTo(transfer));

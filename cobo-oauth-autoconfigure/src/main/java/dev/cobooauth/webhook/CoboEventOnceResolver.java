@@ -1,0 +1,112 @@
+package dev.cobooauth.webhook;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.cobooauth.signing.CoboDelivery;
+import dev.cobooauth.signing.CoboDeliveryVerifier;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Resolves a {@link VerifiedCoboDelivery @VerifiedCoboDelivery} {@link CoboEvent} parameter on Spring
+ * MVC and runs its handler once per {@code event_id}: the delivery is verified, the event claimed in
+ * {@link HandledCoboEvents}, and the handler called only when the claim is this delivery's. After the
+ * handler, as an interceptor, it records the event as handled when the answer is 2XX, and releases the
+ * claim otherwise (an exception, any other status), recording nothing, so Cobo's next delivery runs
+ * the handler again. An event already handled is answered 200 without calling the handler; one whose
+ * handler is running for another delivery, 503 ({@link CoboEventAnswers}).
+ * <p>
+ * It goes before the general resolver of {@code @VerifiedCoboDelivery} parameters, which would take
+ * the event as any other JSON type.
+ */
+final class CoboEventOnceResolver extends VerifiedDeliveries
+		implements HandlerMethodArgumentResolver, HandlerInterceptor, WebMvcConfigurer {
+
+	private static final Log logger = LogFactory.getLog(CoboEventOnceResolver.class);
+
+	private static final String CLAIMED = CoboEventOnceResolver.class.getName() + ".claimed";
+
+	private final HandledCoboEvents events;
+
+	CoboEventOnceResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader, int maxBodySize,
+			HandledCoboEvents events) {
+		super(verifier, reader, maxBodySize);
+		this.events = events;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(0, this);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return super.supportsParameter(parameter) && parameter.getParameterType() == CoboEvent.class;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) throws IOException {
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		if (request == null) {
+			throw new IllegalStateException("@VerifiedCoboDelivery needs a servlet request");
+		}
+		byte[] body = readAtMost(request.getInputStream());
+		CoboDelivery delivery = verify(new ServletServerHttpRequest(request).getHeaders(), body);
+		request.setAttribute(CoboDelivery.class.getName(), delivery);
+		CoboEvent event = (CoboEvent) convert(parameter, delivery);
+		HandledCoboEvents.Claim claim = this.events.claim(event.eventId());
+		if (claim == HandledCoboEvents.Claim.HANDLED) {
+			throw new CoboEventAnswers.AlreadyHandled(event.eventId());
+		}
+		if (claim == HandledCoboEvents.Claim.IN_PROGRESS) {
+			throw new CoboEventAnswers.InProgress(event.eventId());
+		}
+		request.setAttribute(CLAIMED, event.eventId());
+		return event;
+	}
+
+	@Override
+	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable Exception ex) {
+		Object eventId = request.getAttribute(CLAIMED);
+		if (eventId == null) {
+			return;
+		}
+		request.removeAttribute(CLAIMED);
+		int status = response.getStatus();
+		try {
+			if (ex == null && status >= 200 && status < 300) {
+				this.events.completed((String) eventId);
+			}
+			else {
+				this.events.released((String) eventId);
+			}
+		}
+		catch (DataAccessException failure) {
+			logger.error("Could not record the outcome of Cobo event " + eventId + " (answered " + status
+					+ "); its claim ends after " + HandledCoboEvents.ABANDONED_AFTER.toMinutes() + " minutes", failure);
+		}
+	}
+
+}
