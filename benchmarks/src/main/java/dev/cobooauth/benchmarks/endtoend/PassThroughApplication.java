@@ -20,7 +20,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
  * excluded: none of its beans exists here, whatever {@code cobo.*} says. Start it with
  * {@code --server.port=...} and {@code --spring.http.serviceclient.waas.base-url=http://127.0.0.1:PORT/v2}.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ImportHttpServices(group = PassThroughApplication.GROUP, types = PassThroughWalletsApi.class)
 public class PassThroughApplication {
 

@@ -23,6 +23,9 @@ public final class CoboApplication {
 	/** The Portal App's client id the benchmarks register. */
 	public static final String CLIENT_ID = "bench-app";
 
+	/** Boot's {@code DataSource} auto-configuration, left out unless a benchmark gives a database. */
+	public static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
 	private CoboApplication() {
 	}
 
@@ -57,6 +60,8 @@ public final class CoboApplication {
 		// What Boot picks with the starter's own dependencies; pinned because this module also has
 		// Reactor Netty (for the WebClient benchmark), which Boot would otherwise prefer.
 		properties.put("spring.http.clients.imperative.factory", "jdk");
+		// This module has JDBC support for the scale benchmark only, which sets a database; the others have none.
+		properties.put("spring.autoconfigure.exclude", DATA_SOURCE_AUTO_CONFIGURATION);
 		properties.putAll(extraProperties);
 		Class<?>[] sources = new Class<?>[extraSources.length + 1];
 		sources[0] = App.class;

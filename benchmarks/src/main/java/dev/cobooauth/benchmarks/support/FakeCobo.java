@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -60,7 +62,12 @@ public final class FakeCobo implements AutoCloseable {
 
 	private final String walletsSignature;
 
-	private FakeCobo(int threads) throws IOException {
+	private final Duration tokenLatency;
+
+	private final AtomicLong tokenRequests = new AtomicLong();
+
+	private FakeCobo(int threads, Duration tokenLatency) throws IOException {
+		this.tokenLatency = tokenLatency;
 		this.responseKey = TestKeyPair.generate(KeyType.ED25519).signer();
 		this.walletsBody = WALLETS_BODY.getBytes(StandardCharsets.UTF_8);
 		this.walletsTimestamp = Long.toString(System.currentTimeMillis());
@@ -81,8 +88,17 @@ public final class FakeCobo implements AutoCloseable {
 	 * @return a server, already listening
 	 */
 	public static FakeCobo start(int threads) {
+		return start(threads, Duration.ZERO);
+	}
+
+	/**
+	 * @param threads how many requests it serves at once
+	 * @param tokenLatency how long each token answer takes, as a remote Cobo would
+	 * @return a server, already listening
+	 */
+	public static FakeCobo start(int threads, Duration tokenLatency) {
 		try {
-			return new FakeCobo(threads);
+			return new FakeCobo(threads, tokenLatency);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start the fake Cobo server", ex);
@@ -94,6 +110,8 @@ public final class FakeCobo implements AutoCloseable {
 			in.readAllBytes();
 		}
 		if (exchange.getRequestURI().getPath().endsWith("/oauth/token")) {
+			this.tokenRequests.incrementAndGet();
+			pause(this.tokenLatency);
 			byte[] body = tokenPair().getBytes(StandardCharsets.UTF_8);
 			String timestamp = Long.toString(System.currentTimeMillis());
 			send(exchange, body, timestamp, this.responseKey.sign(responseDigest(body, timestamp)));
@@ -101,6 +119,23 @@ public final class FakeCobo implements AutoCloseable {
 		else {
 			send(exchange, this.walletsBody, this.walletsTimestamp, this.walletsSignature);
 		}
+	}
+
+	private static void pause(Duration latency) {
+		if (latency.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(latency.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** @return how many token requests it answered */
+	public long tokenRequests() {
+		return this.tokenRequests.get();
 	}
 
 	/** A pair shaped like the simulator's: 32 random bytes each, base64url, 12 hours. */
