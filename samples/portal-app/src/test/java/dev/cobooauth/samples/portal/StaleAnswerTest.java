@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an answer captured and served again would be) is refused like a forged one, and a token in such
  * an answer is never stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// The default, stated: and a context of its own, so that the org this test installs and the
+		// startup log stay out of PortalApplicationTest's.
+		properties = "cobo.response-verification.tolerance=5m")
 class StaleAnswerTest extends PortalOverHttp {
 
 	private static final Fault SIGNED_TEN_MINUTES_AGO = Fault.signedAgo(Duration.ofMinutes(10));
