@@ -88,6 +88,7 @@ class ClusteredInstancesTest {
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token-store.type=jdbc",
+					"cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY,
 					"cobo.token-store.initialize-schema=always", "cobo.token.acquire-timeout=2s");
 	}
 

@@ -74,7 +74,7 @@ public abstract class ManyOrgsContract {
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token.retry.max-attempts=1",
-					"cobo.token.acquire-timeout=2s");
+					"cobo.token.acquire-timeout=2s", SignedResponses.MOVED_CLOCK_TOLERANCE);
 	}
 
 	/** @return an org whose lock shared a stripe with {@code org-slow}'s when locks were striped by hash */

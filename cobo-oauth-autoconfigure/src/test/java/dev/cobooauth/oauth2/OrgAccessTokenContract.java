@@ -461,8 +461,12 @@ public abstract class OrgAccessTokenContract {
 	@ParameterizedTest
 	@ValueSource(ints = { 2022, 2023, 2024, 2025, 4001 })
 	void keepsTheTokenWhenCoboRefusesTheRequestForItsSignatureKeyHeadersOrPermissions(int errorCode) {
+		// A request refused for its signature (2023) is signed afresh and sent once more: refuse both.
+		int refusals = (errorCode == 2023) ? 2 : 1;
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
-		this.server.enqueue(SignedResponses.signed(401, "{\"error_code\":" + errorCode + "}"));
+		for (int i = 0; i < refusals; i++) {
+			this.server.enqueue(SignedResponses.signed(401, "{\"error_code\":" + errorCode + "}"));
+		}
 		this.server.enqueue(SignedResponses.signed(200, "{}"));
 
 		runner().run((context) -> {
@@ -471,9 +475,10 @@ public abstract class OrgAccessTokenContract {
 			assertThat(get(context, "org-1", "/wallets")).isEqualTo("{}");
 
 			take();
-			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
-			assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
-			assertThat(this.server.getRequestCount()).isEqualTo(3);
+			for (int i = 0; i < refusals + 1; i++) {
+				assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer AT-1");
+			}
+			assertThat(this.server.getRequestCount()).isEqualTo(2 + refusals);
 		});
 	}
 

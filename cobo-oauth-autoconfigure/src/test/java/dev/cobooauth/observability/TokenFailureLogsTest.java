@@ -46,7 +46,7 @@ class TokenFailureLogsTest {
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token.retry.max-attempts=3",
-					"cobo.token.retry.initial-backoff=1ms", "cobo.token.retry.max-backoff=2ms");
+					"cobo.token.retry.initial-backoff=1ms", "cobo.token.retry.max-backoff=2ms", SignedResponses.MOVED_CLOCK_TOLERANCE);
 	}
 
 	private static List<String> warnings(CapturedOutput output) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
+import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.transactions.CoboTransaction;
 import dev.cobooauth.webhook.CoboWebhookContract.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,8 @@ class CoboEventOnceTest {
 
 	private WebApplicationContextRunner onPostgres() {
 		return inMemory().withPropertyValues(schema.dataSourceProperties())
-			.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=always");
+			.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.initialize-schema=always",
+				"cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY);
 	}
 
 	@Test

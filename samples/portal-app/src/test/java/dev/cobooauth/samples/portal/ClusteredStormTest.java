@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.cobooauth.test.CoboSimulator;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.SimulatorCredentials;
+import dev.cobooauth.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dead token.
  */
 class ClusteredStormTest {
-
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
 	private static final String SCHEMA = "portal_storm_" + UUID.randomUUID().toString().replace("-", "");
 
@@ -61,7 +59,10 @@ class ClusteredStormTest {
 	private static ConfigurableApplicationContext start(SimulatorCredentials credentials) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--cobo.token-store.type=jdbc",
 				"--cobo.token-store.initialize-schema=always",
-				"--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA, "--server.tomcat.threads.max=200"));
+				"--cobo.token-store.encryption-key=6b1d0c4e9a8f7e6d5c4b3a2918070605f4e3d2c1b0a99887766554433221100f",
+				"--spring.datasource.url=" + TestDatabase.get().url(SCHEMA),
+				"--spring.datasource.username=" + TestDatabase.get().user(),
+				"--spring.datasource.password=" + TestDatabase.get().password(), "--server.tomcat.threads.max=200"));
 		credentials.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
 		// The starter's token clock follows the simulator's, so that its time moves both.
 		return new SpringApplicationBuilder(PortalApplication.class)
@@ -79,7 +80,7 @@ class ClusteredStormTest {
 	}
 
 	private static JdbcTemplate admin() {
-		return new JdbcTemplate(new SingleConnectionDataSource(SERVER, "postgres", "", true));
+		return new JdbcTemplate(TestDatabase.get().dataSource(TestDatabase.get().url()));
 	}
 
 	private static RestClient portal(ConfigurableApplicationContext instance) {
