@@ -67,6 +67,29 @@ class CheckoutApplicationTest {
 	}
 
 	@Test
+	void answersTheTransactionOnceWhenCobosAnswerToTheTransferWasLost() {
+		this.sim.faults().next(1, "POST", "/v2/transactions/transfer", Fault.answerLost());
+		String requestId = UUID.randomUUID().toString();
+		int before = this.sim.transactionIds("org-acme").size();
+
+		this.checkout.post()
+			.uri("/orgs/org-acme/transfers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"request_id\":\"" + requestId + "\",\"source\":{\"source_type\":\"Org-Controlled\","
+					+ "\"wallet_id\":\"w-1\"},\"token_id\":\"ETH\",\"destination\":{\"destination_type\":\"Address\","
+					+ "\"account_output\":{\"address\":\"0x01\",\"amount\":\"0.10\"}}}")
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.request_id").isEqualTo(requestId)
+			.jsonPath("$.transaction_id").value(String.class,
+					(id) -> assertThat(this.sim.transactionIds("org-acme")).endsWith(id));
+
+		assertThat(this.sim.transactionIds("org-acme")).hasSize(before + 1);
+		assertThat(this.sim.counters().endpoint("POST /v2/transactions/transfer")).isEqualTo(1);
+	}
+
+	@Test
 	void handsTheFrontEndAPermissionAccessTokenExchangingItOnce() {
 		Map<String, Object> first = token();
 		Map<String, Object> second = token();
