@@ -1,6 +1,5 @@
 package dev.cobooauth.oauth2;
 
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +11,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -135,18 +132,7 @@ final class PostgresLeaseTokenLock implements TokenLock {
 		if (this.checked) {
 			return;
 		}
-		String product;
-		try {
-			product = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getDatabaseProductName);
-		}
-		catch (MetaDataAccessException ex) {
-			throw StoreFailures.unavailable("could not tell which database it is", ex);
-		}
-		if (!"PostgreSQL".equalsIgnoreCase(product)) {
-			throw new IllegalStateException("cobo.token-store.type=jdbc coordinates instances with a lease row in "
-					+ "PostgreSQL, but the DataSource is " + product + ". Use PostgreSQL, or define a TokenLock bean for "
-					+ product + " (TokenLock.NONE if a single instance uses the database).");
-		}
+		PostgresOnly.check(this.dataSource, "a lease row");
 		this.checked = true;
 	}
 

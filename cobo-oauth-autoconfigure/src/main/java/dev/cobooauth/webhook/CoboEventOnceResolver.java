@@ -12,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -103,7 +102,8 @@ final class CoboEventOnceResolver extends VerifiedDeliveries
 				this.events.released((String) eventId);
 			}
 		}
-		catch (DataAccessException failure) {
+		// Any store's failure, not only JDBC's: this class is loaded where spring-tx may be absent.
+		catch (RuntimeException failure) {
 			logger.error("Could not record the outcome of Cobo event " + eventId + " (answered " + status
 					+ "); its claim ends after " + HandledCoboEvents.ABANDONED_AFTER.toMinutes() + " minutes", failure);
 		}
