@@ -46,8 +46,8 @@ class CoboEventsTest {
 		post(delivery.body().replace("ev-2", "ev-3"), delivery).expectStatus()
 			.isUnauthorized()
 			.expectBody()
-			.jsonPath("$.reason")
-			.isEqualTo("invalid_signature");
+			.jsonPath("$.detail")
+			.isEqualTo("The delivery was not accepted");
 		assertThat(this.events.received()).doesNotContain("ev-2", "ev-3");
 	}
 

@@ -26,8 +26,15 @@ class TokenStoreEncryptionStartupTest {
 
 	@Test
 	void refusesToStoreTokensInClearNamingTheProperty(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> SpringApplication.run(PortalApplication.class, "--server.port=0",
-				"--cobo.token-store.type=jdbc"));
+		// A JDBC store is a deployment's: the embedded simulator stays off, so the portal is pointed at one.
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--cobo.token-store.type=jdbc"));
+		try (CoboSimulator sim = CoboSimulator.start()) {
+			SimulatorCredentials.register(sim, "sample-portal-app", List.of("org-acme"))
+				.properties()
+				.forEach((name, value) -> args.add("--" + name + "=" + value));
+			assertThatException()
+				.isThrownBy(() -> SpringApplication.run(PortalApplication.class, args.toArray(String[]::new)));
+		}
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("property cobo.token-store.encryption-key is missing while cobo.token-store.type is jdbc")
