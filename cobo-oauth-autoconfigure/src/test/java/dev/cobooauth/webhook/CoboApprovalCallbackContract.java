@@ -1,17 +1,13 @@
 package dev.cobooauth.webhook;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.webhook.CoboWebhookContract.Answer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Cobo's transaction-approval callbacks fail closed: only a verified callback whose handler approved
  * in time is answered {@code ok}; a denial, an exception, a late handler, a body that is not a
- * transaction and a callback that does not verify are all answered {@code deny}.
+ * transaction and a callback that does not verify are all answered {@code deny}; on either stack, whose
+ * test supplies the application and how to post to it.
  */
-class CoboApprovalCallbackTest {
+abstract class CoboApprovalCallbackContract {
 
 	private static final String TRANSACTION = "{\"transaction_id\":\"t-1\",\"request_id\":\"r-1\",\"status\":"
 			+ "\"PendingApproval\",\"token_id\":\"ETH\",\"destination\":{\"account_output\":{\"amount\":\"0.5\"}}}";
@@ -29,15 +26,27 @@ class CoboApprovalCallbackTest {
 	private final AtomicReference<CoboApprovalHandler> decides = new AtomicReference<>(
 			(transaction) -> CoboApprovalHandler.Decision.APPROVE);
 
-	private WebApplicationContextRunner application() {
-		return new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
-					CoboWebhookAutoConfiguration.class, CoboApprovalCallbackAutoConfiguration.class))
-			.withPropertyValues(CoboWebhookContract.COBO)
-			.withPropertyValues("cobo.webhook.callback-timeout=300ms")
-			.withBean(CoboApprovalHandler.class, () -> (transaction) -> this.decides.get().decide(transaction));
+	/**
+	 * @param handler the application's {@link CoboApprovalHandler}, or {@code null} for none
+	 * @param properties the application's properties
+	 * @param test what to do with the running application
+	 */
+	protected abstract void withApplication(CoboApprovalHandler handler, String[] properties,
+			CoboWebhookContract.ApplicationTest test);
+
+	/**
+	 * @param context the running application
+	 * @param path where to post
+	 * @param headers the request headers
+	 * @param body the body
+	 * @return the answer
+	 */
+	protected abstract Answer post(ApplicationContext context, String path, Map<String, String> headers, String body);
+
+	private void application(CoboWebhookContract.ApplicationTest test) {
+		String[] properties = Stream.concat(Arrays.stream(CoboWebhookContract.COBO),
+				Stream.of("cobo.webhook.callback-timeout=300ms")).toArray(String[]::new);
+		withApplication((transaction) -> this.decides.get().decide(transaction), properties, test);
 	}
 
 	@Test
@@ -47,7 +56,7 @@ class CoboApprovalCallbackTest {
 			seen.set(transaction.transactionId() + " " + transaction.amount());
 			return CoboApprovalHandler.Decision.APPROVE;
 		});
-		application().run((context) -> {
+		application((context) -> {
 			assertThat(callback(context, TRANSACTION)).isEqualTo(new Answer(200, "text/plain", "ok"));
 			assertThat(seen).hasValue("t-1 0.5");
 		});
@@ -56,7 +65,7 @@ class CoboApprovalCallbackTest {
 	@Test
 	void answersDenyWhenTheHandlerDenies() {
 		this.decides.set((transaction) -> CoboApprovalHandler.Decision.DENY);
-		application().run((context) -> assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny"));
+		application((context) -> assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny"));
 	}
 
 	@Test
@@ -64,13 +73,13 @@ class CoboApprovalCallbackTest {
 		this.decides.set((transaction) -> {
 			throw new IllegalStateException("The policy service is down");
 		});
-		application().run((context) -> assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny"));
+		application((context) -> assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny"));
 	}
 
 	@Test
 	void answersDenyWhenTheHandlerReturnsNull() {
 		this.decides.set((transaction) -> null);
-		application().run((context) -> assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny"));
+		application((context) -> assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny"));
 	}
 
 	@Test
@@ -84,7 +93,7 @@ class CoboApprovalCallbackTest {
 			}
 			return CoboApprovalHandler.Decision.APPROVE;
 		});
-		application().run((context) -> {
+		application((context) -> {
 			long started = System.nanoTime();
 
 			assertThat(callback(context, TRANSACTION).body()).isEqualTo("deny");
@@ -94,31 +103,23 @@ class CoboApprovalCallbackTest {
 
 	@Test
 	void answersDenyToACallbackThatDoesNotVerify() {
-		application().run((context) -> {
+		application((context) -> {
 			Map<String, String> headers = CoboWebhookContract.signed(TRANSACTION, System.currentTimeMillis());
 			String tampered = TRANSACTION.replace("0.5", "500");
 
-			assertThat(ServletCoboWebhookTest.postTo(context, "/cobo/callbacks/approval", headers, tampered).body())
+			assertThat(post(context, "/cobo/callbacks/approval", headers, tampered).body())
 				.isEqualTo("deny");
 		});
 	}
 
 	@Test
 	void answersDenyToABodyThatIsNotATransaction() {
-		application().run((context) -> assertThat(callback(context, "[1,2]").body()).isEqualTo("deny"));
+		application((context) -> assertThat(callback(context, "[1,2]").body()).isEqualTo("deny"));
 	}
 
-	@Test
-	void offersNoEndpointWithoutAHandler() {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboApprovalCallbackAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean("coboApprovalCallbackRoute"));
-	}
-
-	private static Answer callback(ApplicationContext context, String body) {
+	private Answer callback(ApplicationContext context, String body) {
 		Map<String, String> headers = CoboWebhookContract.signed(body, System.currentTimeMillis());
-		return ServletCoboWebhookTest.postTo(context, "/cobo/callbacks/approval", headers, body);
+		return post(context, "/cobo/callbacks/approval", headers, body);
 	}
 
 }
