@@ -4,8 +4,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
-
 /**
  * The decision, shared by Spring MVC and WebFlux, of whether a delivered {@link CoboEvent} runs its
  * handler: {@linkplain #claim claimed} by {@code event_id} before the handler, and when the answer is
@@ -40,7 +38,10 @@ final class CoboEventOnce {
 
 	/**
 	 * Records how the handler of a claimed event ended; blocks when the events are kept in a database.
-	 * A failure to record is logged: the claim then ends after {@link HandledCoboEvents#ABANDONED_AFTER}.
+	 * A failure to record (a database that does not answer) is logged: the claim then ends after
+	 * {@link HandledCoboEvents#ABANDONED_AFTER}. It is caught as any {@code RuntimeException}, not
+	 * Spring's {@code DataAccessException}, which an application without spring-tx (a WebFlux one
+	 * with events in memory) could not load.
 	 * @param eventId the claimed event
 	 * @param status the status answered
 	 * @param failure what the handler threw, or {@code null}
@@ -54,7 +55,7 @@ final class CoboEventOnce {
 				this.events.released(eventId);
 			}
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
 			logger.error("Could not record the outcome of Cobo event " + eventId + " (answered " + status
 					+ "); its claim ends after " + HandledCoboEvents.ABANDONED_AFTER.toMinutes() + " minutes", ex);
 		}
