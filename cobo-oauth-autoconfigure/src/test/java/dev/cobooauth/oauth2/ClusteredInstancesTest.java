@@ -19,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
+import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -89,7 +90,8 @@ class ClusteredInstancesTest {
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET, "cobo.token-store.type=jdbc",
 					"cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY,
-					"cobo.token-store.initialize-schema=always", "cobo.token.acquire-timeout=2s");
+					"cobo.token-store.initialize-schema=always", "cobo.token.acquire-timeout=2s",
+					SignedResponses.MOVED_CLOCK_TOLERANCE);
 	}
 
 	private static HikariDataSource hikari() {
