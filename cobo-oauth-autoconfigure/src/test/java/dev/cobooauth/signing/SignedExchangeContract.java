@@ -244,10 +244,15 @@ public abstract class SignedExchangeContract {
 
 	@Test
 	void neverSendsTheSameNonceTwice() throws Exception {
+		// one endpoint and signer, as an application has: each pair's nonces run behind the clock by a
+		// random offset of its own, so two pairs may well issue the same nonce
+		CoboEndpoint endpoint = endpoint(this.server.url("/v2").toString());
+		CoboSigner signer = signer();
 		Set<String> nonces = new HashSet<>();
 		for (int i = 0; i < 20; i++) {
 			this.server.enqueue(SignedResponses.signed(200, "{}"));
-			get((builder) -> builder.path("/wallets").build());
+			call(endpoint, signer, HttpMethod.GET,
+					(builder) -> builder.path("/wallets").build(), null);
 			nonces.add(received().getHeaders().get("BIZ-API-NONCE"));
 		}
 		assertThat(nonces).hasSize(20);
