@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code cobo.webhook.event-retention}: in memory, or with {@code cobo.token-store.type=jdbc} in table
  * {@code cobo_webhook_event} of the application's {@code DataSource}, created as
  * {@code cobo.token-store.initialize-schema} says, so that every instance handles an event once. The
- * Spring MVC glue is assembled in {@code dev.cobooauth.webhook}.
+ * Spring MVC and WebFlux glue is assembled in {@code dev.cobooauth.webhook}.
  */
 @AutoConfiguration(after = CoboDeliveryVerifierAutoConfiguration.class,
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")

@@ -14,8 +14,10 @@ import dev.cobooauth.signing.CoboDeliveryVerifier;
 import dev.cobooauth.transactions.CoboTransaction;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Answers Cobo's transaction-approval callbacks on Spring MVC with {@code ok} or {@code deny}, failing
  * closed: anything but a verified callback whose {@link CoboApprovalHandler} approved in time is denied.
  * The handler runs on the given executor and is interrupted when it is late.
+ * {@link ReactiveApprovalCallbackEndpoint} is its face on WebFlux.
  */
 final class ApprovalCallbackEndpoint {
 
@@ -59,19 +62,45 @@ final class ApprovalCallbackEndpoint {
 	}
 
 	private String answer(ServerRequest request) {
+		byte[] body;
+		try {
+			body = request.servletRequest().getInputStream().readNBytes(this.maxBodySize + 1);
+		}
+		catch (IOException ex) {
+			return denied("it could not be read", ex);
+		}
+		return answer(request.headers().asHttpHeaders(), body);
+	}
+
+	/**
+	 * Verifies, reads and decides a callback, blocking until the handler answered or its time is up;
+	 * used by both stacks ({@link ReactiveApprovalCallbackEndpoint} calls it off the event loop).
+	 * @param headers the callback's headers
+	 * @param body its body as received, read up to one byte past {@code cobo.webhook.max-body-size}
+	 * @return {@value #APPROVE} or {@value #DENY}
+	 */
+	String answer(HttpHeaders headers, byte[] body) {
+		if (body.length > this.maxBodySize) {
+			return tooLarge();
+		}
 		CoboTransaction transaction;
 		try {
-			byte[] body = request.servletRequest().getInputStream().readNBytes(this.maxBodySize + 1);
-			if (body.length > this.maxBodySize) {
-				return denied("its body is larger than cobo.webhook.max-body-size", null);
-			}
-			CoboDelivery delivery = this.verifier.verify(request.headers().asHttpHeaders(), body);
+			CoboDelivery delivery = this.verifier.verify(headers, body);
 			transaction = JSON.readValue(delivery.body(), CoboTransaction.class);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return denied("it could not be verified or read", ex);
 		}
 		return decide(transaction);
+	}
+
+	/** @return the answer to a callback whose body is larger than the limit */
+	static String tooLarge() {
+		return denied("its body is larger than cobo.webhook.max-body-size", null);
+	}
+
+	int maxBodySize() {
+		return this.maxBodySize;
 	}
 
 	private String decide(CoboTransaction transaction) {
@@ -102,7 +131,7 @@ final class ApprovalCallbackEndpoint {
 		}
 	}
 
-	private static String denied(CoboTransaction transaction, String reason, Throwable failure) {
+	private static String denied(CoboTransaction transaction, @Nullable String reason, @Nullable Throwable failure) {
 		if (reason != null) {
 			logger.warn("Denied Cobo's approval callback for transaction " + transaction.transactionId() + ": "
 					+ reason, failure);
@@ -110,7 +139,7 @@ final class ApprovalCallbackEndpoint {
 		return DENY;
 	}
 
-	private static String denied(String reason, Throwable failure) {
+	static String denied(String reason, @Nullable Throwable failure) {
 		logger.warn("Denied a Cobo approval callback because " + reason
 				+ ((failure != null) ? ": " + failure.getMessage() : ""));
 		return DENY;

@@ -7,8 +7,6 @@ import dev.cobooauth.signing.CoboDelivery;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -28,7 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * handler, as an interceptor, it records the event as handled when the answer is 2XX, and releases the
  * claim otherwise (an exception, any other status), recording nothing, so Cobo's next delivery runs
  * the handler again. An event already handled is answered 200 without calling the handler; one whose
- * handler is running for another delivery, 503 ({@link CoboEventAnswers}).
+ * handler is running for another delivery, 503 ({@link CoboEventAnswers}). The decision is
+ * {@link CoboEventOnce}'s, shared with WebFlux ({@link ReactiveCoboEventOnceResolver}).
  * <p>
  * It goes before the general resolver of {@code @VerifiedCoboDelivery} parameters, which would take
  * the event as any other JSON type.
@@ -36,16 +35,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 final class CoboEventOnceResolver extends VerifiedDeliveries
 		implements HandlerMethodArgumentResolver, HandlerInterceptor, WebMvcConfigurer {
 
-	private static final Log logger = LogFactory.getLog(CoboEventOnceResolver.class);
-
 	private static final String CLAIMED = CoboEventOnceResolver.class.getName() + ".claimed";
 
-	private final HandledCoboEvents events;
+	private final CoboEventOnce once;
 
 	CoboEventOnceResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader, int maxBodySize,
 			HandledCoboEvents events) {
 		super(verifier, reader, maxBodySize);
-		this.events = events;
+		this.once = new CoboEventOnce(events);
 	}
 
 	@Override
@@ -74,13 +71,7 @@ final class CoboEventOnceResolver extends VerifiedDeliveries
 		CoboDelivery delivery = verify(new ServletServerHttpRequest(request).getHeaders(), body);
 		request.setAttribute(CoboDelivery.class.getName(), delivery);
 		CoboEvent event = (CoboEvent) convert(parameter, delivery);
-		HandledCoboEvents.Claim claim = this.events.claim(event.eventId());
-		if (claim == HandledCoboEvents.Claim.HANDLED) {
-			throw new CoboEventAnswers.AlreadyHandled(event.eventId());
-		}
-		if (claim == HandledCoboEvents.Claim.IN_PROGRESS) {
-			throw new CoboEventAnswers.InProgress(event.eventId());
-		}
+		this.once.claim(event.eventId());
 		request.setAttribute(CLAIMED, event.eventId());
 		return event;
 	}
@@ -93,20 +84,7 @@ final class CoboEventOnceResolver extends VerifiedDeliveries
 			return;
 		}
 		request.removeAttribute(CLAIMED);
-		int status = response.getStatus();
-		try {
-			if (ex == null && status >= 200 && status < 300) {
-				this.events.completed((String) eventId);
-			}
-			else {
-				this.events.released((String) eventId);
-			}
-		}
-		// Any store's failure, not only JDBC's: this class is loaded where spring-tx may be absent.
-		catch (RuntimeException failure) {
-			logger.error("Could not record the outcome of Cobo event " + eventId + " (answered " + status
-					+ "); its claim ends after " + HandledCoboEvents.ABANDONED_AFTER.toMinutes() + " minutes", failure);
-		}
+		this.once.ended((String) eventId, response.getStatus(), ex);
 	}
 
 }

@@ -91,7 +91,7 @@ class CoboWebhookAutoConfiguration {
 					blockingVerification(properties, coboTaskExecutor, applicationTaskExecutor));
 		}
 
-		private static @Nullable Executor blockingVerification(CoboProperties properties,
+		static @Nullable Executor blockingVerification(CoboProperties properties,
 				ObjectProvider<Executor> coboTaskExecutor, ObjectProvider<Executor> applicationTaskExecutor) {
 			if (properties.getTokenStore().getType() != CoboProperties.TokenStore.Type.JDBC) {
 				return null;

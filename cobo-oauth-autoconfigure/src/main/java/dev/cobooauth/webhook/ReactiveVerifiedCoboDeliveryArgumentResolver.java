@@ -32,8 +32,9 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * A verifier that remembers deliveries in a database blocks on it; given an executor, the
  * verification (and the handler after it) runs there, never on an event loop.
+ * {@link ReactiveCoboEventOnceResolver} extends it for {@link CoboEvent} parameters.
  */
-final class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
+class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
 		implements HandlerMethodArgumentResolver, WebFluxConfigurer {
 
 	private static final byte[] NO_BODY = new byte[0];
@@ -68,7 +69,22 @@ final class ReactiveVerifiedCoboDeliveryArgumentResolver extends VerifiedDeliver
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> tooLarge(maxBodySize()));
 		return ((this.verification != null) ? body.publishOn(this.verification) : body)
-			.map((bytes) -> read(parameter, request.getHeaders(), bytes));
+			.map((bytes) -> value(parameter, exchange, bytes));
+	}
+
+	/**
+	 * @param parameter the handler's parameter
+	 * @param exchange the delivery
+	 * @param body the exact bytes received
+	 * @return the parameter's value, computed where the verification runs
+	 */
+	Object value(MethodParameter parameter, ServerWebExchange exchange, byte[] body) {
+		return read(parameter, exchange.getRequest().getHeaders(), body);
+	}
+
+	/** @return where blocking work runs, or {@code null} when nothing blocks */
+	@Nullable Scheduler blocking() {
+		return this.verification;
 	}
 
 	private static byte[] bytesOf(DataBuffer joined) {

@@ -1,6 +1,6 @@
 package dev.cobooauth.samples.checkout;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cobooauth.webhook.CoboEvent;
 import dev.cobooauth.webhook.VerifiedCoboDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cobo's webhook events, on WebFlux. The starter reads the raw body, verifies Cobo's signature, the
- * delivery's age and that it was not accepted before, and only then maps the JSON and calls the
- * handler; otherwise the sender gets a problem answer and the handler is not called.
+ * delivery's age and that it was not accepted before, and runs the handler once per
+ * {@code event_id}: a later delivery of the same event, however it is signed, is acknowledged
+ * without calling it again.
  */
 @RestController
 class CoboEvents {
@@ -20,18 +21,9 @@ class CoboEvents {
 	private static final Logger log = LoggerFactory.getLogger(CoboEvents.class);
 
 	@PostMapping("/cobo/events")
-	Mono<Void> onEvent(@VerifiedCoboDelivery WalletEvent event) {
-		// Only ever reached with an event Cobo signed, recently, once.
+	Mono<Void> onEvent(@VerifiedCoboDelivery CoboEvent event) {
+		// Only ever reached with an event Cobo signed, recently, the first time it is handled.
 		return Mono.fromRunnable(() -> log.info("Cobo event {} of type {}", event.eventId(), event.type()));
-	}
-
-	/**
-	 * The fields of a webhook event this app reads; check the names against Cobo's webhook reference.
-	 *
-	 * @param eventId the event's id
-	 * @param type what happened, e.g. {@code wallets.transaction.succeeded}
-	 */
-	record WalletEvent(@JsonProperty("event_id") String eventId, String type) {
 	}
 
 }

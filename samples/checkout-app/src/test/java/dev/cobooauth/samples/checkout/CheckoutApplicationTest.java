@@ -1,5 +1,6 @@
 package dev.cobooauth.samples.checkout;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.cobooauth.signing.CoboDeliveryVerificationException;
 import dev.cobooauth.test.CoboSimulator;
+import dev.cobooauth.test.DeliveryAnswer;
 import dev.cobooauth.test.Fault;
 import dev.cobooauth.test.Grant;
 import dev.cobooauth.test.RecordedRequest;
@@ -125,6 +127,22 @@ class CheckoutApplicationTest {
 	}
 
 	@Test
+	void handlesAnEventOnceAcrossTheSimulatorsRedeliveries(CapturedOutput output) {
+		URI events = URI.create("http://localhost:" + this.port + "/cobo/events");
+		String eventId = UUID.randomUUID().toString();
+
+		DeliveryAnswer first = this.sim.deliver(events, event(eventId));
+		DeliveryAnswer redelivered = this.sim.deliver(events, event(eventId));
+
+		assertThat(first.delivered()).as("first delivery answered %s", first).isTrue();
+		assertThat(redelivered.delivered()).as("redelivery answered %s", redelivered).isTrue();
+		assertThat(output.toString().lines().filter((line) -> line.contains("Cobo event " + eventId + " of type")))
+			.hasSize(1)
+			.allMatch((line) -> line.contains(" INFO ") && line.endsWith("Cobo event " + eventId
+					+ " of type wallets.transaction.succeeded"));
+	}
+
+	@Test
 	void refusesAWebhookEventNotSignedByCoboWithoutCallingTheHandler(CapturedOutput output) {
 		SignedDelivery signed = this.sim.signDelivery(event(UUID.randomUUID().toString()));
 		String forgedId = UUID.randomUUID().toString();
@@ -146,7 +164,8 @@ class CheckoutApplicationTest {
 
 	/** A webhook event of its own for each test, so that none is taken for another test's replay. */
 	private static String event(String eventId) {
-		return "{\"event_id\":\"" + eventId + "\",\"type\":\"wallets.transaction.succeeded\",\"data\":{}}";
+		return "{\"event_id\":\"" + eventId + "\",\"type\":\"wallets.transaction.succeeded\","
+				+ "\"created_timestamp\":1700000000000,\"data\":{}}";
 	}
 
 	private WebTestClient.ResponseSpec postEvent(SignedDelivery event) {
