@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,20 +19,23 @@ class NonceSourceTest {
 	private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
 
 	@Test
-	void followsTheClockInMilliseconds() {
-		NonceSource nonces = new NonceSource(Clock.fixed(NOW, ZoneOffset.UTC));
+	void followsTheClockInMillisecondsWithinItsSlot() {
+		NonceSource nonces = new NonceSource(Clock.fixed(NOW, ZoneOffset.UTC), 5);
 
-		assertThat(nonces.next()).isEqualTo(NOW.toEpochMilli());
+		long nonce = nonces.next();
+
+		assertThat(nonce).isBetween(NOW.toEpochMilli(), NOW.toEpochMilli() + NonceSource.SLOTS - 1);
+		assertThat(Math.floorMod(nonce, NonceSource.SLOTS)).isEqualTo(5);
 	}
 
 	@Test
-	void stepsPastTheClockWhenTwoRequestsShareAMillisecond() {
+	void stepsToItsSlotInTheNextRoundWhenTwoRequestsShareAMillisecond() {
 		NonceSource nonces = new NonceSource(Clock.fixed(NOW, ZoneOffset.UTC));
 
 		long first = nonces.next();
 		long second = nonces.next();
 
-		assertThat(second).isEqualTo(first + 1);
+		assertThat(second).isEqualTo(first + NonceSource.SLOTS);
 	}
 
 	@Test
@@ -62,31 +64,38 @@ class NonceSourceTest {
 	}
 
 	@Test
-	void twoInstancesSigningAtTheSameMomentIssueDifferentNonces() {
-		Clock sameMoment = Clock.fixed(NOW, ZoneOffset.UTC);
-		NonceSource first = new NonceSource(sameMoment, new SplittableRandom(1));
-		NonceSource second = new NonceSource(sameMoment, new SplittableRandom(2));
+	void twoSourcesInDifferentSlotsNeverIssueTheSameNonceEvenInABurst() {
+		// Two instances under a storm of identical requests, the clock moving a millisecond at a time.
+		MutableClock clock = new MutableClock(NOW);
+		NonceSource first = new NonceSource(clock, 3);
+		NonceSource second = new NonceSource(clock, 4);
 		Set<Long> issued = new HashSet<>();
 
-		for (int i = 0; i < 100; i++) {
+		for (int i = 0; i < 1000; i++) {
+			clock.now = clock.now.plusMillis(i % 2);
+			issued.add(first.next());
 			issued.add(first.next());
 			issued.add(second.next());
 		}
 
-		assertThat(issued).hasSize(200)
-			.allSatisfy((nonce) -> assertThat(nonce).isBetween(NOW.toEpochMilli() - NonceSource.MAX_OFFSET_MILLIS,
-					NOW.toEpochMilli() + 100));
+		assertThat(issued).hasSize(3000);
 	}
 
 	@Test
-	void eachInstanceRunsBehindTheClockByAnOffsetOfItsOwn() {
-		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		Set<Long> firstNonces = new HashSet<>();
-		for (int seed = 0; seed < 20; seed++) {
-			firstNonces.add(new NonceSource(clock, new SplittableRandom(seed)).next());
+	void theSourcesOfOneProcessTakeDifferentSlots() {
+		Set<Integer> slots = new HashSet<>();
+		for (int i = 0; i < NonceSource.SLOTS; i++) {
+			slots.add(new NonceSource().slot());
 		}
 
-		assertThat(firstNonces).hasSizeGreaterThan(15);
+		assertThat(slots).hasSize(NonceSource.SLOTS);
+	}
+
+	@Test
+	void aNonceStaysAMillisecondTimestampCloseToTheClock() {
+		NonceSource nonces = new NonceSource();
+
+		assertThat(nonces.next()).isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(1000L));
 	}
 
 	private static final class MutableClock extends Clock {
