@@ -39,9 +39,7 @@ final class TransactionEndpoint {
 	/** The {@code destination_type} whose {@code account_output} is required. */
 	private static final String ADDRESS = "Address";
 
-	private static final int DEFAULT_LIMIT = 10;
-
-	private static final int MAX_LIMIT = 50;
+	private static final CursorPages PAGES = new CursorPages("transaction_id", "transaction");
 
 	private final OrgAuthorization orgs;
 
@@ -79,8 +77,7 @@ final class TransactionEndpoint {
 			.filter(matches("wallet_id", Set.copyOf(listOf(query.first("wallet_ids")))))
 			.filter(matches("status", Set.copyOf(listOf(query.first("statuses")))))
 			.toList();
-		Map<String, Object> page = page(transactions, limitOf(query.first("limit")), query.first("after"),
-				query.first("before"));
+		Map<String, Object> page = PAGES.page(transactions, query);
 		this.counters.countOrg(orgId);
 		return SimulatorResponse.json(200, page);
 	}
@@ -191,59 +188,6 @@ final class TransactionEndpoint {
 		return List.of(commaSeparated.split(","));
 	}
 
-	/** The transactions after the {@code after} cursor, or before the {@code before} cursor, or from the start. */
-	private static Map<String, Object> page(List<Map<String, Object>> transactions, int limit, String after,
-			String before) {
-		if (after != null && before != null) {
-			throw Rejection.BAD_PARAMETER.because("Give at most one of the cursors after and before");
-		}
-		int from;
-		int to;
-		if (before != null) {
-			to = "infinity".equals(before) ? transactions.size() : indexOf(transactions, before, "before");
-			from = Math.max(0, to - limit);
-		}
-		else {
-			from = (after != null) ? indexOf(transactions, after, "after") + 1 : 0;
-			to = Math.min(transactions.size(), from + limit);
-		}
-		List<Map<String, Object>> data = transactions.subList(from, to);
-		Map<String, Object> pagination = new LinkedHashMap<>();
-		pagination.put("before", (!data.isEmpty() && from > 0) ? data.get(0).get("transaction_id") : "");
-		pagination.put("after",
-				(!data.isEmpty() && to < transactions.size()) ? data.get(data.size() - 1).get("transaction_id") : "");
-		pagination.put("total_count", transactions.size());
-		Map<String, Object> page = new LinkedHashMap<>();
-		page.put("data", data);
-		page.put("pagination", pagination);
-		return page;
-	}
-
-	private static int limitOf(String limit) {
-		if (limit == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int value = Integer.parseInt(limit);
-			if (value >= 1 && value <= MAX_LIMIT) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw Rejection.BAD_PARAMETER.because("limit '" + limit + "' is not a number from 1 to " + MAX_LIMIT);
-	}
-
-	private static int indexOf(List<Map<String, Object>> transactions, String cursor, String name) {
-		for (int i = 0; i < transactions.size(); i++) {
-			if (transactions.get(i).get("transaction_id").equals(cursor)) {
-				return i;
-			}
-		}
-		throw Rejection.BAD_PARAMETER
-			.because(name + " cursor '" + cursor + "' is not a transaction id of this listing");
-	}
 
 	private static void checkTransferFields(JsonNode body) {
 		RequiredFields fields = new RequiredFields();

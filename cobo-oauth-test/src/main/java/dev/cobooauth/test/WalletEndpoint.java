@@ -21,9 +21,7 @@ final class WalletEndpoint {
 
 	private static final Set<String> WALLET_TYPES = Set.of("Custodial", "MPC", "SmartContract", "Exchange");
 
-	private static final int DEFAULT_LIMIT = 10;
-
-	private static final int MAX_LIMIT = 50;
+	private static final CursorPages PAGES = new CursorPages("wallet_id", "wallet");
 
 	/** Type, subtype and name of the wallets every org has. */
 	private static final List<String[]> KINDS = List.of(
@@ -48,37 +46,9 @@ final class WalletEndpoint {
 		QueryParameters query = request.query();
 		List<Map<String, Object>> wallets = filter(walletsOf(orgId), query.first("wallet_type"),
 				query.first("wallet_subtype"));
-		Map<String, Object> page = page(wallets, limitOf(query.first("limit")), query.first("after"),
-				query.first("before"));
+		Map<String, Object> page = PAGES.page(wallets, query);
 		this.counters.countOrg(orgId);
 		return SimulatorResponse.json(200, page);
-	}
-
-	/** The wallets after the {@code after} cursor, or before the {@code before} cursor, or from the start. */
-	private static Map<String, Object> page(List<Map<String, Object>> wallets, int limit, String after,
-			String before) {
-		if (after != null && before != null) {
-			throw Rejection.BAD_PARAMETER.because("Give at most one of the cursors after and before");
-		}
-		int from;
-		int to;
-		if (before != null) {
-			to = indexOf(wallets, before, "before");
-			from = Math.max(0, to - limit);
-		}
-		else {
-			from = (after != null) ? indexOf(wallets, after, "after") + 1 : 0;
-			to = Math.min(wallets.size(), from + limit);
-		}
-		List<Map<String, Object>> data = wallets.subList(from, to);
-		Map<String, Object> pagination = new LinkedHashMap<>();
-		pagination.put("before", (!data.isEmpty() && from > 0) ? data.get(0).get("wallet_id") : "");
-		pagination.put("after", (!data.isEmpty() && to < wallets.size()) ? data.get(data.size() - 1).get("wallet_id") : "");
-		pagination.put("total_count", wallets.size());
-		Map<String, Object> page = new LinkedHashMap<>();
-		page.put("data", data);
-		page.put("pagination", pagination);
-		return page;
 	}
 
 	SimulatorResponse get(SimulatorRequest request, Caller caller) {
@@ -119,31 +89,6 @@ final class WalletEndpoint {
 			.filter((wallet) -> walletType == null || walletType.equals(wallet.get("wallet_type")))
 			.filter((wallet) -> walletSubtype == null || walletSubtype.equals(wallet.get("wallet_subtype")))
 			.toList();
-	}
-
-	private static int limitOf(String limit) {
-		if (limit == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int value = Integer.parseInt(limit);
-			if (value >= 1 && value <= MAX_LIMIT) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw Rejection.BAD_PARAMETER.because("limit '" + limit + "' is not a number from 1 to " + MAX_LIMIT);
-	}
-
-	private static int indexOf(List<Map<String, Object>> wallets, String cursor, String name) {
-		for (int i = 0; i < wallets.size(); i++) {
-			if (wallets.get(i).get("wallet_id").equals(cursor)) {
-				return i;
-			}
-		}
-		throw Rejection.BAD_PARAMETER.because(name + " cursor '" + cursor + "' is not a wallet id of this listing");
 	}
 
 }
