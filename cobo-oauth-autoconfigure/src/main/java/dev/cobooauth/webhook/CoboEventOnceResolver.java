@@ -3,21 +3,19 @@ package dev.cobooauth.webhook;
 import java.io.IOException;
 import java.util.List;
 
-import dev.cobooauth.signing.CoboDelivery;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Resolves a {@link VerifiedCoboDelivery @VerifiedCoboDelivery} {@link CoboEvent} parameter on Spring
@@ -32,8 +30,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * It goes before the general resolver of {@code @VerifiedCoboDelivery} parameters, which would take
  * the event as any other JSON type.
  */
-final class CoboEventOnceResolver extends VerifiedDeliveries
-		implements HandlerMethodArgumentResolver, HandlerInterceptor, WebMvcConfigurer {
+final class CoboEventOnceResolver extends VerifiedCoboDeliveryArgumentResolver implements HandlerInterceptor {
 
 	private static final String CLAIMED = CoboEventOnceResolver.class.getName() + ".claimed";
 
@@ -63,16 +60,9 @@ final class CoboEventOnceResolver extends VerifiedDeliveries
 	@Override
 	public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) throws IOException {
-		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		if (request == null) {
-			throw new IllegalStateException("@VerifiedCoboDelivery needs a servlet request");
-		}
-		byte[] body = readAtMost(request.getInputStream());
-		CoboDelivery delivery = verify(new ServletServerHttpRequest(request).getHeaders(), body);
-		request.setAttribute(CoboDelivery.class.getName(), delivery);
-		CoboEvent event = (CoboEvent) convert(parameter, delivery);
+		CoboEvent event = (CoboEvent) super.resolveArgument(parameter, mavContainer, webRequest, binderFactory);
 		this.once.claim(event.eventId());
-		request.setAttribute(CLAIMED, event.eventId());
+		webRequest.setAttribute(CLAIMED, event.eventId(), RequestAttributes.SCOPE_REQUEST);
 		return event;
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * it to the handler as the declared type. A refusal is a
  * {@link dev.cobooauth.signing.CoboDeliveryVerificationException}, which
  * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
+ * {@link CoboEventOnceResolver} extends it for {@link CoboEvent} parameters.
  */
-final class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
+class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries
 		implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
 	VerifiedCoboDeliveryArgumentResolver(CoboDeliveryVerifier verifier, CoboDeliveryReader reader, int maxBodySize) {
