@@ -73,11 +73,11 @@ public final class SpringDefaultOrgAccessTokens {
 		RestClient tokenClient = tokenClient(application, endpoint, settings);
 
 		RefreshTokenOAuth2AuthorizedClientProvider refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
-		refresh.setAccessTokenResponseClient(client(tokenClient, CoboTokenRequests::refreshOrgToken, clock, retry));
+		refresh.setAccessTokenResponseClient(client(tokenClient, CoboTokenRequests::refreshOrgToken, clock, retry, endpoint));
 		refresh.setClock(clock);
 		refresh.setClockSkew(expiry.getClockSkew());
 		InitialGrantOAuth2AuthorizedClientProvider<?> orgImplicit = new InitialGrantOAuth2AuthorizedClientProvider<>(
-				InitialGrant.orgImplicit(), client(tokenClient, CoboTokenRequests::orgImplicit, clock, retry), expiry,
+				InitialGrant.orgImplicit(), client(tokenClient, CoboTokenRequests::orgImplicit, clock, retry, endpoint), expiry,
 				CoboTokenObservations.NOOP);
 
 		OAuth2AuthorizedClientService service = new InMemoryOAuth2AuthorizedClientService(registrations.repository());
@@ -119,9 +119,10 @@ public final class SpringDefaultOrgAccessTokens {
 	}
 
 	private static <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> client(
-			RestClient tokenClient, Function<T, CoboTokenRequest> requests, Clock clock, CoboTokenRetry retry) {
-		return new RetryingOAuth2AccessTokenResponseClient<>(
-				new RestClientCoboTokenResponseClient<>(tokenClient, requests, clock), retry);
+			RestClient tokenClient, Function<T, CoboTokenRequest> requests, Clock clock, CoboTokenRetry retry,
+			CoboEndpoint endpoint) {
+		return new RetryingOAuth2AccessTokenResponseClient<>(new RestClientCoboTokenResponseClient<>(tokenClient,
+				requests, clock, endpoint::isSigned, retry.getMaxBackoff()), retry);
 	}
 
 }
