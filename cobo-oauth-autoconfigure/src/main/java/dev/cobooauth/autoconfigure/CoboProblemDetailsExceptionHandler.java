@@ -1,4 +1,4 @@
-package dev.cobooauth.web;
+package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.oauth2.InvalidCoboOrgException;
 import dev.cobooauth.oauth2.MissingCoboOrgException;

@@ -1,4 +1,4 @@
-package dev.cobooauth.oauth2;
+package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.autoconfigure.CoboProperties;
 

@@ -1,4 +1,4 @@
-package dev.cobooauth.web;
+package dev.cobooauth.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 

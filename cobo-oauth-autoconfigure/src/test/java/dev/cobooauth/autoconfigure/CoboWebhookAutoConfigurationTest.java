@@ -1,4 +1,4 @@
-package dev.cobooauth.webhook;
+package dev.cobooauth.autoconfigure;
 
 import java.time.Duration;
 

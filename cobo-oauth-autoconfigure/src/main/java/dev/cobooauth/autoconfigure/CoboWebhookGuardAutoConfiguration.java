@@ -1,4 +1,4 @@
-package dev.cobooauth.webhook;
+package dev.cobooauth.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
