@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
-class CoboActuatorAutoConfiguration {
+public final class CoboActuatorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "coboSecretsSanitizingFunction")

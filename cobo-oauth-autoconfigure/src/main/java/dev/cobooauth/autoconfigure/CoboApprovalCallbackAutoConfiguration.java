@@ -2,8 +2,9 @@ package dev.cobooauth.autoconfigure;
 
 import java.util.concurrent.Executor;
 
-import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.webhook.CoboApprovalHandler;
+import dev.cobooauth.webhook.CoboWebhookServer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -23,18 +25,13 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * {@code ok} or {@code deny}, failing closed. The handler runs on Spring Boot's
  * {@code applicationTaskExecutor}; on WebFlux the verification does too, never on an event loop.
  */
-@AutoConfiguration(afterName = { "dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration",
-		"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration" })
+@AutoConfiguration(after = { CoboDeliveryVerifierAutoConfiguration.class, TaskExecutionAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication
 @ConditionalOnBean({ CoboApprovalHandler.class, CoboDeliveryVerifier.class })
-class CoboApprovalCallbackAutoConfiguration {
+public final class CoboApprovalCallbackAutoConfiguration {
 
-	private static ApprovalCallbackEndpoint endpoint(CoboDeliveryVerifier verifier, CoboApprovalHandler handler,
-			CoboWebhookProperties webhook, Executor executor) {
-		return new ApprovalCallbackEndpoint(verifier, handler, executor, webhook.getCallbackTimeout(),
-				CoboWebhookAutoConfiguration.maxBodySize(webhook));
-	}
+	private static final String ROUTE = "coboApprovalCallbackRoute";
 
 	private static Executor executor(ObjectProvider<Executor> applicationTaskExecutor) {
 		return applicationTaskExecutor.getIfAvailable(() -> new SimpleAsyncTaskExecutor("cobo-approval-"));
@@ -45,15 +42,14 @@ class CoboApprovalCallbackAutoConfiguration {
 	@ConditionalOnClass(org.springframework.web.servlet.function.RouterFunction.class)
 	static class ServletConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "coboApprovalCallbackRoute")
+		@Bean(ROUTE)
+		@ConditionalOnMissingBean(name = ROUTE)
 		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> coboApprovalCallbackRoute(
 				CoboDeliveryVerifier verifier, CoboApprovalHandler handler, CoboWebhookProperties webhook,
-				@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-			ApprovalCallbackEndpoint endpoint = endpoint(verifier, handler, webhook, executor(applicationTaskExecutor));
-			return org.springframework.web.servlet.function.RouterFunctions.route()
-				.POST(webhook.getCallbackPath(), endpoint::handle)
-				.build();
+				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
+			return CoboWebhookServer.approvalCallback(webhook.getCallbackPath(), verifier, handler,
+					webhook.getCallbackTimeout(), CoboWebhookAutoConfiguration.maxBodySize(webhook),
+					executor(applicationTaskExecutor));
 		}
 
 	}
@@ -63,17 +59,14 @@ class CoboApprovalCallbackAutoConfiguration {
 	@ConditionalOnClass(org.springframework.web.reactive.function.server.RouterFunction.class)
 	static class ReactiveConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "coboApprovalCallbackRoute")
+		@Bean(ROUTE)
+		@ConditionalOnMissingBean(name = ROUTE)
 		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> coboApprovalCallbackRoute(
 				CoboDeliveryVerifier verifier, CoboApprovalHandler handler, CoboWebhookProperties webhook,
-				@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-			Executor executor = executor(applicationTaskExecutor);
-			ReactiveApprovalCallbackEndpoint endpoint = new ReactiveApprovalCallbackEndpoint(
-					endpoint(verifier, handler, webhook, executor), executor);
-			return org.springframework.web.reactive.function.server.RouterFunctions.route()
-				.POST(webhook.getCallbackPath(), endpoint::handle)
-				.build();
+				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
+			return CoboWebhookServer.reactiveApprovalCallback(webhook.getCallbackPath(), verifier, handler,
+					webhook.getCallbackTimeout(), CoboWebhookAutoConfiguration.maxBodySize(webhook),
+					executor(applicationTaskExecutor));
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code cobo.token-store.initialize-schema} says, so that every instance handles an event once. The
  * Spring MVC and WebFlux glue is assembled in {@code dev.cobooauth.webhook}.
  */
-@AutoConfiguration(after = CoboDeliveryVerifierAutoConfiguration.class,
-		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@AutoConfiguration(after = { CoboDeliveryVerifierAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @EnableConfigurationProperties({ CoboProperties.class, CoboWebhookProperties.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
-class CoboHandledEventsAutoConfiguration {
+public final class CoboHandledEventsAutoConfiguration {
 
 	private static final String EVENTS = "the memory of handled webhook events";
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
-class CoboMetricsAutoConfiguration {
+public final class CoboMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -17,9 +17,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerBuilder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.thread.Threading;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -38,15 +42,13 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
  * with each org's token. Nothing here is published with a Spring Security type that Spring Security
  * would pick up for the application's own OAuth2 setup.
  */
-@AutoConfiguration(after = CoboSigningAutoConfiguration.class,
-		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
-				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
-				"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration" })
+@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, RestClientAutoConfiguration.class,
+		WebClientAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+		TaskSchedulingAutoConfiguration.class })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.APP_KEY_SIGNER)
 @Import(CoboTokensConfiguration.class)
-class CoboOrgAccessTokenAutoConfiguration {
+public final class CoboOrgAccessTokenAutoConfiguration {
 
 	/** Name of the scheduler of {@code cobo.token.proactive-refresh}. */
 	static final String TASK_SCHEDULER = "coboTaskScheduler";

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,14 +24,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * and refreshed when due, by the same token engine as any Org Access Tokens
  * ({@link CoboTokensConfiguration}).
  */
-@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class },
-		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
-				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration" })
+@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
+		RestClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+		TaskExecutionAutoConfiguration.class })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.API_KEY_SIGNER)
 @Import(CoboTokensConfiguration.class)
-class CoboPermissionTokenAutoConfiguration {
+public final class CoboPermissionTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

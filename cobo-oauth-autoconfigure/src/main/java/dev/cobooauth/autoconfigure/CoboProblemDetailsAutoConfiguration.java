@@ -1,5 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
+import dev.cobooauth.web.CoboProblemDetails;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +22,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 @ConditionalOnWebApplication
 @ConditionalOnClass(RestControllerAdvice.class)
 @ConditionalOnBooleanProperty(name = "cobo.problem-details.enabled", matchIfMissing = true)
-class CoboProblemDetailsAutoConfiguration {
+public final class CoboProblemDetailsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

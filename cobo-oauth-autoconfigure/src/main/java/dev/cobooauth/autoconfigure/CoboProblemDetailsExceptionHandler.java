@@ -3,6 +3,7 @@ package dev.cobooauth.autoconfigure;
 import dev.cobooauth.oauth2.InvalidCoboOrgException;
 import dev.cobooauth.oauth2.MissingCoboOrgException;
 import dev.cobooauth.signing.CoboResponseSignatureException;
+import dev.cobooauth.web.CoboProblemDetails;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

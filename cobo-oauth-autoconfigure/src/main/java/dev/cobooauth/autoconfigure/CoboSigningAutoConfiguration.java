@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @EnableConfigurationProperties(CoboProperties.class)
 @Import({ CoboHttpTransports.Imperative.class, CoboHttpTransports.Reactive.class })
-class CoboSigningAutoConfiguration {
+public final class CoboSigningAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(CoboSigningAutoConfiguration.class);
 

@@ -1,25 +1,27 @@
 package dev.cobooauth.autoconfigure;
 
-import dev.cobooauth.autoconfigure.CoboProperties;
+import dev.cobooauth.oauth2.CoboTokenHealth;
+import dev.cobooauth.oauth2.CoboTokens;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code cobo} health contributor ({@code management.health.cobo.enabled}), when the application
- * has the Actuator's health module and the starter has tokens to tell about. It reads the token
- * engine's store and outcomes, so it is assembled beside them.
+ * has the Actuator's health module and the starter has tokens to tell about: {@link CoboTokenHealth}
+ * over the {@code coboTokens} bean.
  */
-@AutoConfiguration(afterName = { "dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration",
-		"dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration" })
+@AutoConfiguration(after = { CoboOrgAccessTokenAutoConfiguration.class,
+		CoboPermissionTokenAutoConfiguration.class })
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
-class CoboTokenHealthAutoConfiguration {
+public final class CoboTokenHealthAutoConfiguration {
 
 	/** Name of the health contributor bean; the Actuator shows it as {@code cobo}. */
 	static final String HEALTH_CONTRIBUTOR = "coboHealthContributor";
@@ -32,8 +34,8 @@ class CoboTokenHealthAutoConfiguration {
 
 		@Bean(HEALTH_CONTRIBUTOR)
 		@ConditionalOnMissingBean(name = HEALTH_CONTRIBUTOR)
-		CoboHealthContributor coboHealthContributor(CoboTokens tokens, CoboProperties properties) {
-			return new CoboHealthContributor(tokens, properties.getApp().getOrgs());
+		CompositeHealthContributor coboHealthContributor(CoboTokens tokens, CoboProperties properties) {
+			return CoboTokenHealth.contributor(tokens, properties.getApp().getOrgs());
 		}
 
 	}

@@ -25,7 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * ({@code cobo.transactions.resolutions}) when Micrometer is there.
  */
 @AutoConfiguration(after = { CoboOrgAccessTokenAutoConfiguration.class, CoboMetricsAutoConfiguration.class })
-class CoboTransactionsAutoConfiguration {
+public final class CoboTransactionsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClient.class)

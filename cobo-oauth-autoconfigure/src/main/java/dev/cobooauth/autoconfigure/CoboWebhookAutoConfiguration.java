@@ -2,20 +2,22 @@ package dev.cobooauth.autoconfigure;
 
 import java.util.concurrent.Executor;
 
-import dev.cobooauth.autoconfigure.CoboProperties;
-import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.webhook.CoboWebhookServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -25,24 +27,45 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * In a Spring MVC or WebFlux application, the resolver of
  * {@link dev.cobooauth.webhook.VerifiedCoboDelivery @VerifiedCoboDelivery} parameters over the
- * {@link CoboDeliveryVerifier} bean ({@code dev.cobooauth.autoconfigure} builds it, with the memory
- * of accepted deliveries {@code cobo.token-store.type} says), and the answer to a refused delivery.
+ * {@link CoboDeliveryVerifier} bean ({@link CoboDeliveryVerifierAutoConfiguration} builds it, with the
+ * memory of accepted deliveries {@code cobo.token-store.type} says), and the answer to a refused
+ * delivery. Without that bean (its auto-configuration excluded) it backs off, and
+ * {@link CoboWebhookGuardAutoConfiguration} refuses every delivery instead.
  */
-@AutoConfiguration(afterName = { "dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@AutoConfiguration(after = { CoboDeliveryVerifierAutoConfiguration.class, JacksonAutoConfiguration.class })
 @EnableConfigurationProperties({ CoboProperties.class, CoboWebhookProperties.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
-class CoboWebhookAutoConfiguration {
+@ConditionalOnBean(CoboDeliveryVerifier.class)
+public final class CoboWebhookAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	CoboDeliveryReader coboDeliveryReader(ObjectProvider<JsonMapper> json) {
-		return new CoboDeliveryReader(json.getIfUnique(() -> JsonMapper.builder().build()));
-	}
+	/** Name of the Spring MVC resolver of verified deliveries; the guard and the event resolver look for it. */
+	static final String WEB_MVC_CONFIGURER = "coboWebhookWebMvcConfigurer";
+
+	/** Name of the WebFlux resolver of verified deliveries; the guard and the event resolver look for it. */
+	static final String WEB_FLUX_CONFIGURER = "coboWebhookWebFluxConfigurer";
 
 	/** The size fits: {@link CoboWebhookProperties} refused one that does not when it was bound. */
 	static int maxBodySize(CoboWebhookProperties webhook) {
 		return Math.toIntExact(webhook.getMaxBodySize().toBytes());
+	}
+
+	/** The application's {@code JsonMapper} when it has one, else a default one. */
+	static JsonMapper json(ObjectProvider<JsonMapper> json) {
+		return json.getIfUnique(() -> JsonMapper.builder().build());
+	}
+
+	/**
+	 * With deliveries remembered in the database, the check blocks: it runs on
+	 * {@code coboTaskExecutor}, as the token store's reads do, or, in an application without tokens,
+	 * on Spring Boot's {@code applicationTaskExecutor}.
+	 */
+	static @Nullable Executor blockingVerification(CoboProperties properties, ObjectProvider<Executor> coboTaskExecutor,
+			ObjectProvider<Executor> applicationTaskExecutor) {
+		if (properties.getTokenStore().getType() != CoboProperties.TokenStore.Type.JDBC) {
+			return null;
+		}
+		Executor cobos = coboTaskExecutor.getIfAvailable();
+		return (cobos != null) ? cobos : applicationTaskExecutor.getIfAvailable();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -62,11 +85,11 @@ class CoboWebhookAutoConfiguration {
 	@ConditionalOnClass({ WebMvcConfigurer.class, HandlerMethodArgumentResolver.class })
 	static class ServletConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "coboWebhookWebMvcConfigurer")
-		WebMvcConfigurer coboWebhookWebMvcConfigurer(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
+		@Bean(WEB_MVC_CONFIGURER)
+		@ConditionalOnMissingBean(name = WEB_MVC_CONFIGURER)
+		WebMvcConfigurer coboWebhookWebMvcConfigurer(CoboDeliveryVerifier verifier, ObjectProvider<JsonMapper> json,
 				CoboWebhookProperties webhook) {
-			return new VerifiedCoboDeliveryArgumentResolver(verifier, reader, maxBodySize(webhook));
+			return CoboWebhookServer.deliveryResolver(verifier, json(json), maxBodySize(webhook));
 		}
 
 	}
@@ -76,28 +99,14 @@ class CoboWebhookAutoConfiguration {
 	@ConditionalOnClass(WebFluxConfigurer.class)
 	static class ReactiveConfiguration {
 
-		/**
-		 * With deliveries remembered in the database, the check blocks: it runs on
-		 * {@code coboTaskExecutor}, as the token store's reads do, or, in an application without
-		 * tokens, on Spring Boot's {@code applicationTaskExecutor}.
-		 */
-		@Bean
-		@ConditionalOnMissingBean(name = "coboWebhookWebFluxConfigurer")
-		WebFluxConfigurer coboWebhookWebFluxConfigurer(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
+		@Bean(WEB_FLUX_CONFIGURER)
+		@ConditionalOnMissingBean(name = WEB_FLUX_CONFIGURER)
+		WebFluxConfigurer coboWebhookWebFluxConfigurer(CoboDeliveryVerifier verifier, ObjectProvider<JsonMapper> json,
 				CoboWebhookProperties webhook, CoboProperties properties,
-				@Qualifier("coboTaskExecutor") ObjectProvider<Executor> coboTaskExecutor,
-				@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-			return new ReactiveVerifiedCoboDeliveryArgumentResolver(verifier, reader, maxBodySize(webhook),
+				@Qualifier(CoboTokensConfiguration.TASK_EXECUTOR) ObjectProvider<Executor> coboTaskExecutor,
+				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
+			return CoboWebhookServer.reactiveDeliveryResolver(verifier, json(json), maxBodySize(webhook),
 					blockingVerification(properties, coboTaskExecutor, applicationTaskExecutor));
-		}
-
-		static @Nullable Executor blockingVerification(CoboProperties properties,
-				ObjectProvider<Executor> coboTaskExecutor, ObjectProvider<Executor> applicationTaskExecutor) {
-			if (properties.getTokenStore().getType() != CoboProperties.TokenStore.Type.JDBC) {
-				return null;
-			}
-			Executor cobos = coboTaskExecutor.getIfAvailable();
-			return (cobos != null) ? cobos : applicationTaskExecutor.getIfAvailable();
 		}
 
 	}

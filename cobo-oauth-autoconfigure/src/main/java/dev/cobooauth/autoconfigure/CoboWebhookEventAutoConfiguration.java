@@ -2,9 +2,10 @@ package dev.cobooauth.autoconfigure;
 
 import java.util.concurrent.Executor;
 
-import dev.cobooauth.autoconfigure.CoboProperties;
-import dev.cobooauth.autoconfigure.CoboWebhookProperties;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
+import dev.cobooauth.webhook.CoboWebhookServer;
+import dev.cobooauth.webhook.HandledCoboEvents;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -14,41 +15,43 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * In a Spring MVC or WebFlux application, {@code @VerifiedCoboDelivery CoboEvent} parameters whose
- * handler runs once per {@code event_id} ({@link HandledCoboEvents}), and the answers to deliveries not
- * run.
+ * In a Spring MVC or WebFlux application whose deliveries {@link CoboWebhookAutoConfiguration}
+ * verifies, {@code @VerifiedCoboDelivery CoboEvent} parameters whose handler runs once per
+ * {@code event_id} ({@link HandledCoboEvents}), and the answers to deliveries not run.
  */
-@AutoConfiguration(after = CoboWebhookAutoConfiguration.class,
-		afterName = { "dev.cobooauth.autoconfigure.CoboHandledEventsAutoConfiguration",
-				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration" })
+@AutoConfiguration(after = { CoboWebhookAutoConfiguration.class, CoboHandledEventsAutoConfiguration.class,
+		TaskExecutionAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication
-@ConditionalOnBean({ HandledCoboEvents.class, CoboDeliveryReader.class, CoboDeliveryVerifier.class })
-class CoboWebhookEventAutoConfiguration {
+@ConditionalOnBean({ HandledCoboEvents.class, CoboDeliveryVerifier.class })
+public final class CoboWebhookEventAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoboEventAnswers coboEventAnswers() {
-		return new CoboEventAnswers();
+	CoboWebhookServer.EventAnswers coboEventAnswers() {
+		return CoboWebhookServer.eventAnswers();
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(WebMvcConfigurer.class)
+	@ConditionalOnBean(name = CoboWebhookAutoConfiguration.WEB_MVC_CONFIGURER)
 	static class ServletConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "coboWebhookEventWebMvcConfigurer")
-		WebMvcConfigurer coboWebhookEventWebMvcConfigurer(CoboDeliveryVerifier verifier, CoboDeliveryReader reader,
-				CoboWebhookProperties webhook, HandledCoboEvents events) {
-			return new CoboEventOnceResolver(verifier, reader, CoboWebhookAutoConfiguration.maxBodySize(webhook),
-					events);
+		WebMvcConfigurer coboWebhookEventWebMvcConfigurer(CoboDeliveryVerifier verifier,
+				ObjectProvider<JsonMapper> json, CoboWebhookProperties webhook, HandledCoboEvents events) {
+			return CoboWebhookServer.eventResolver(verifier, CoboWebhookAutoConfiguration.json(json),
+					CoboWebhookAutoConfiguration.maxBodySize(webhook), events);
 		}
 
 	}
@@ -56,24 +59,33 @@ class CoboWebhookEventAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(WebFluxConfigurer.class)
+	@ConditionalOnBean(name = CoboWebhookAutoConfiguration.WEB_FLUX_CONFIGURER)
 	static class ReactiveConfiguration {
 
+		private static final String RESOLVER = "coboWebhookEventWebFluxConfigurer";
+
 		/**
-		 * Declared as its class, which is both a {@link WebFluxConfigurer} and a
-		 * {@code WebFilter}, so that WebFlux finds it as either. With events remembered in the
-		 * database, claiming and recording block: they run on {@code coboTaskExecutor}, or Spring
-		 * Boot's {@code applicationTaskExecutor}, as the verification does.
+		 * With events remembered in the database, claiming and recording block: they run on
+		 * {@code coboTaskExecutor}, or Spring Boot's {@code applicationTaskExecutor}, as the
+		 * verification does.
 		 */
+		@Bean(RESOLVER)
+		@ConditionalOnMissingBean(name = RESOLVER)
+		WebFluxConfigurer coboWebhookEventWebFluxConfigurer(CoboDeliveryVerifier verifier,
+				ObjectProvider<JsonMapper> json, CoboWebhookProperties webhook, CoboProperties properties,
+				HandledCoboEvents events,
+				@Qualifier(CoboTokensConfiguration.TASK_EXECUTOR) ObjectProvider<Executor> coboTaskExecutor,
+				@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> applicationTaskExecutor) {
+			return CoboWebhookServer.reactiveEventResolver(verifier, CoboWebhookAutoConfiguration.json(json),
+					CoboWebhookAutoConfiguration.maxBodySize(webhook), events, CoboWebhookAutoConfiguration
+						.blockingVerification(properties, coboTaskExecutor, applicationTaskExecutor));
+		}
+
+		/** Records or releases, when the exchange ends, the event the resolver claimed. */
 		@Bean
-		@ConditionalOnMissingBean(name = "coboWebhookEventWebFluxConfigurer")
-		ReactiveCoboEventOnceResolver coboWebhookEventWebFluxConfigurer(CoboDeliveryVerifier verifier,
-				CoboDeliveryReader reader, CoboWebhookProperties webhook, CoboProperties properties,
-				HandledCoboEvents events, @Qualifier("coboTaskExecutor") ObjectProvider<Executor> coboTaskExecutor,
-				@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
-			return new ReactiveCoboEventOnceResolver(verifier, reader,
-					CoboWebhookAutoConfiguration.maxBodySize(webhook), events,
-					CoboWebhookAutoConfiguration.ReactiveConfiguration.blockingVerification(properties,
-							coboTaskExecutor, applicationTaskExecutor));
+		@ConditionalOnMissingBean(name = "coboWebhookEventWebFilter")
+		WebFilter coboWebhookEventWebFilter(@Qualifier(RESOLVER) WebFluxConfigurer resolver) {
+			return CoboWebhookServer.reactiveEventFilter(resolver);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.cobooauth.autoconfigure;
 
+import dev.cobooauth.webhook.CoboWebhookServer;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,7 +12,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Keeps a {@link VerifiedCoboDelivery @VerifiedCoboDelivery} parameter from ever being bound without
+ * Keeps a {@link dev.cobooauth.webhook.VerifiedCoboDelivery @VerifiedCoboDelivery} parameter from ever being bound without
  * verification. When {@link CoboWebhookAutoConfiguration} does not resolve such parameters
  * ({@code cobo.webhook.enabled=false}, or the auto-configuration excluded), Spring's catch-all
  * argument resolvers would fill them from query parameters and call the handler; here every such
@@ -24,18 +26,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(after = CoboWebhookAutoConfiguration.class)
 @ConditionalOnWebApplication
-class CoboWebhookGuardAutoConfiguration {
+public final class CoboWebhookGuardAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(WebMvcConfigurer.class)
-	@ConditionalOnMissingBean(name = "coboWebhookWebMvcConfigurer")
+	@ConditionalOnMissingBean(name = CoboWebhookAutoConfiguration.WEB_MVC_CONFIGURER)
 	static class ServletConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "coboWebhookGuardWebMvcConfigurer")
 		WebMvcConfigurer coboWebhookGuardWebMvcConfigurer() {
-			return new UnverifiedDeliveryRefusal();
+			return CoboWebhookServer.deliveryGuard();
 		}
 
 		@Bean
@@ -49,13 +51,13 @@ class CoboWebhookGuardAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(WebFluxConfigurer.class)
-	@ConditionalOnMissingBean(name = "coboWebhookWebFluxConfigurer")
+	@ConditionalOnMissingBean(name = CoboWebhookAutoConfiguration.WEB_FLUX_CONFIGURER)
 	static class ReactiveConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "coboWebhookGuardWebFluxConfigurer")
 		WebFluxConfigurer coboWebhookGuardWebFluxConfigurer() {
-			return new ReactiveUnverifiedDeliveryRefusal();
+			return CoboWebhookServer.reactiveDeliveryGuard();
 		}
 
 		@Bean

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * known org (those of {@code cobo.app.orgs} and those this instance has asked a token for), each
  * named by its org id; with an API key, one more, {@value #PERMISSION_TOKEN}, for its Permission
  * Access Token. So {@code /actuator/health/cobo/org-1} tells whether org-1's token can be had. Cobo's
- * org ids are UUIDs, so none is ever called {@value #PERMISSION_TOKEN}.
+ * org ids are UUIDs, so none is ever called {@value #PERMISSION_TOKEN}. Built by {@link CoboTokenHealth}.
  */
 final class CoboHealthContributor implements CompositeHealthContributor {
 

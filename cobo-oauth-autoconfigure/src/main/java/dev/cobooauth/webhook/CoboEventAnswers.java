@@ -16,11 +16,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Answers a delivery of an event that is not run: 200 for an event already handled (Cobo stops
  * delivering it), 503 with {@code Retry-After} for one whose handler is running for another delivery
- * (Cobo delivers it again, and then learns how it ended).
+ * (Cobo delivers it again, and then learns how it ended). Declared as
+ * {@link CoboWebhookServer.EventAnswers}, its public face.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CoboEventAnswers {
+
+	CoboEventAnswers() {
+	}
 
 	private static final Log logger = LogFactory.getLog(CoboEventAnswers.class);
 
@@ -28,13 +32,13 @@ class CoboEventAnswers {
 	private static final String RETRY_AFTER = "5";
 
 	@ExceptionHandler
-	public ResponseEntity<String> alreadyHandled(AlreadyHandled ex) {
+	ResponseEntity<String> alreadyHandled(AlreadyHandled ex) {
 		logger.debug("Cobo event " + ex.eventId + " was already handled; acknowledged without handling it again");
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("ok");
 	}
 
 	@ExceptionHandler
-	public ResponseEntity<ProblemDetail> inProgress(InProgress ex) {
+	ResponseEntity<ProblemDetail> inProgress(InProgress ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Cobo event " + ex.eventId + " is being handled for another delivery; deliver it again later");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -28,15 +28,15 @@ import org.springframework.web.server.WebFilterChain;
  * handler's own result or an {@code @ExceptionHandler}'s, and an error no {@code @ExceptionHandler}
  * answered (which the {@code WebExceptionHandler}s turn into a 5XX after it). A
  * {@code HandlerResultHandler} would miss the errors, a {@code WebExceptionHandler} the successes. The
- * filter acts only on exchanges whose event this resolver claimed.
+ * filter ({@link #endings()}, a bean of its own) acts only on exchanges whose event this resolver
+ * claimed.
  * <p>
  * When the events are kept in a database, claiming and recording block: they run where the
  * verification does (the application's executor), never on an event loop. It goes before the
  * general resolver of {@code @VerifiedCoboDelivery} parameters, which would take the event as any
  * other JSON type.
  */
-final class ReactiveCoboEventOnceResolver extends ReactiveVerifiedCoboDeliveryArgumentResolver
-		implements WebFilter, Ordered {
+final class ReactiveCoboEventOnceResolver extends ReactiveVerifiedCoboDeliveryArgumentResolver implements Ordered {
 
 	private static final String CLAIMED = ReactiveCoboEventOnceResolver.class.getName() + ".claimed";
 
@@ -75,8 +75,12 @@ final class ReactiveCoboEventOnceResolver extends ReactiveVerifiedCoboDeliveryAr
 		return event;
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+	/** The filter that ends, with its exchange, what this resolver began; first among the filters. */
+	WebFilter endings() {
+		return new Endings();
+	}
+
+	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange)
 			.onErrorResume((failure) -> ended(exchange, failure).then(Mono.error(failure)))
 			.then(Mono.defer(() -> ended(exchange, null)))
@@ -93,6 +97,20 @@ final class ReactiveCoboEventOnceResolver extends ReactiveVerifiedCoboDeliveryAr
 		Mono<Void> record = Mono.fromRunnable(() -> this.once.ended((String) eventId, answered, failure));
 		Scheduler blocking = blocking();
 		return (blocking != null) ? record.subscribeOn(blocking) : record;
+	}
+
+	private final class Endings implements WebFilter, Ordered {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			return ReactiveCoboEventOnceResolver.this.filter(exchange, chain);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 }

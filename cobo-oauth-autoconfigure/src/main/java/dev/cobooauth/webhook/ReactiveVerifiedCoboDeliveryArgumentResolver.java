@@ -28,7 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
  * the raw body (at most the size limit), verifies it with the request's headers, and only then
  * hands it to the handler as the declared type. A refusal is a
  * {@link CoboDeliveryVerificationException}, which
- * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
+ * the starter's exception handler answers with its status and problem.
  * <p>
  * A verifier that remembers deliveries in a database blocks on it; given an executor, the
  * verification (and the handler after it) runs there, never on an event loop.

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * raw body (at most the size limit), verifies it with the request's headers, and only then hands
  * it to the handler as the declared type. A refusal is a
  * {@link dev.cobooauth.signing.CoboDeliveryVerificationException}, which
- * {@link dev.cobooauth.webhook.CoboDeliveryExceptionHandler} answers.
+ * the starter's exception handler answers with its status and problem.
  * {@link CoboEventOnceResolver} extends it for {@link CoboEvent} parameters.
  */
 class VerifiedCoboDeliveryArgumentResolver extends VerifiedDeliveries

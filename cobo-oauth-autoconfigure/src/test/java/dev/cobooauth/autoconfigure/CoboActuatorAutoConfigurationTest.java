@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
-import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -57,7 +56,7 @@ class CoboActuatorAutoConfigurationTest {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
 					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
-					CoboPermissionTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION,
+					CoboPermissionTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class, CoboTokenHealthAutoConfiguration.class,
 					HealthContributorRegistryAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
@@ -215,7 +214,7 @@ class CoboActuatorAutoConfigurationTest {
 	void isAbsentWithoutAnyKey() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-					CoboOrgAccessTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION))
+					CoboOrgAccessTokenAutoConfiguration.class, CoboActuatorAutoConfiguration.class, CoboTokenHealthAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("coboHealthContributor"));
 	}
 
@@ -234,7 +233,7 @@ class CoboActuatorAutoConfigurationTest {
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
 					EnvironmentEndpointAutoConfiguration.class,
 					ConfigurationPropertiesReportEndpointAutoConfiguration.class, CoboSigningAutoConfiguration.class,
-					CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION))
+					CoboActuatorAutoConfiguration.class, CoboTokenHealthAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=env,configprops",
 					"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 					"cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,

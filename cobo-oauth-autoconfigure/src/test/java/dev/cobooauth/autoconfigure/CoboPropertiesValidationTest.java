@@ -1,7 +1,6 @@
 package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.testsupport.TestKeys;
-import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,7 +21,7 @@ class CoboPropertiesValidationTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
-				CoboDeliveryVerifierAutoConfiguration.class, WebhookAutoConfigurations.WEBHOOKS));
+				CoboDeliveryVerifierAutoConfiguration.class, CoboWebhookAutoConfiguration.class));
 
 	private FailureAnalysis analysis(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];

@@ -2,7 +2,6 @@ package dev.cobooauth.autoconfigure;
 
 import java.time.Duration;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import dev.cobooauth.signing.CoboEnvironment;
 import dev.cobooauth.testsupport.TestKeys;
@@ -20,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoboWebhookAutoConfigurationTest {
 
-	private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-			CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class);
+	private static final AutoConfigurations WEBHOOKS = AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+			CoboDeliveryVerifierAutoConfiguration.class, CoboWebhookAutoConfiguration.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(WEBHOOKS);
 

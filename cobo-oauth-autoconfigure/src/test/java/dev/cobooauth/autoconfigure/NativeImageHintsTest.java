@@ -122,10 +122,10 @@ class NativeImageHintsTest {
 	}
 
 	@Test
-	void restoresThePackagePrivateAutoConfigurationsFromCodeInTheirPackages() throws IOException {
+	void restoresTheAutoConfigurationsFromCodeInTheirPackage() throws IOException {
 		assertThat(source("dev/cobooauth/autoconfigure/CoboSigningAutoConfiguration__BeanDefinitions.java"))
 			.contains("CoboSigningAutoConfiguration::new");
-		assertThat(source("dev/cobooauth/webhook/CoboWebhookAutoConfiguration__BeanDefinitions.java"))
+		assertThat(source("dev/cobooauth/autoconfigure/CoboWebhookAutoConfiguration__BeanDefinitions.java"))
 			.contains("CoboWebhookAutoConfiguration::new");
 	}
 

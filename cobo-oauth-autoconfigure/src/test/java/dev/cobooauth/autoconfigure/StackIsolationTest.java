@@ -2,10 +2,8 @@ package dev.cobooauth.autoconfigure;
 
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.ReactiveCoboOrgAccessTokens;
-import dev.cobooauth.oauth2.TokenEngineProbe;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import dev.cobooauth.testsupport.TestKeys;
-import dev.cobooauth.webhook.WebhookAutoConfigurations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,8 @@ class StackIsolationTest {
 	private static final AutoConfigurations ALL = AutoConfigurations.of(CoboMetricsAutoConfiguration.class,
 			CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
 			CoboOrgAccessTokenAutoConfiguration.class, CoboPermissionTokenAutoConfiguration.class,
-			CoboActuatorAutoConfiguration.class, TokenEngineProbe.HEALTH_AUTO_CONFIGURATION, CoboDeliveryVerifierAutoConfiguration.class,
-			WebhookAutoConfigurations.WEBHOOKS);
+			CoboActuatorAutoConfiguration.class, CoboTokenHealthAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
+			CoboWebhookAutoConfiguration.class);
 
 	private static final String[] KEYS = { "cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
 			"cobo.api-key.private-key=" + TestKeys.API_SECRET };

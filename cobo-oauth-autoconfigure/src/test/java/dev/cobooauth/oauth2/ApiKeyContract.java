@@ -1,10 +1,13 @@
 package dev.cobooauth.oauth2;
 
+import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.signing.CoboResponseSignatureException;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.MutableClock;
@@ -77,9 +80,9 @@ public abstract class ApiKeyContract {
 
 	protected ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.API_KEY_CLIENTS, CoboAutoConfigurations.ORG_ACCESS_TOKENS,
-					CoboAutoConfigurations.PERMISSION_TOKENS))
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
+					CoboPermissionTokenAutoConfiguration.class))
 			// The Org refresh token lifetime: the permission flow must apply its own 7 days.
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.token.retry.initial-backoff=1ms", "cobo.token.retry.max-backoff=5ms",

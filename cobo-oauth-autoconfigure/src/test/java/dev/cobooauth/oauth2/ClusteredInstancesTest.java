@@ -1,5 +1,7 @@
 package dev.cobooauth.oauth2;
 
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -16,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -84,7 +85,7 @@ class ClusteredInstancesTest {
 	private ApplicationContextRunner instance() {
 		return new ApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+					AutoConfigurations.of(CoboSigningAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withBean(DataSource.class, () -> new CountingDataSource(hikari()))
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),

@@ -1,11 +1,12 @@
 package dev.cobooauth.oauth2;
 
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -62,7 +63,7 @@ class ClusteredTokenStoreTest {
 	private ApplicationContextRunner instance() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+					CoboSigningAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues(schema.dataSourceProperties())
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),

@@ -1,6 +1,7 @@
 package dev.cobooauth.oauth2;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import dev.cobooauth.signing.KeyType;
 import dev.cobooauth.testsupport.SignedResponses;
 import dev.cobooauth.testsupport.TestKeys;
@@ -37,8 +38,8 @@ class HttpServiceOrgAccessTokenTest {
 	final MockWebServer server = new MockWebServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-				CoboAutoConfigurations.ORG_ACCESS_TOKENS, HttpClientAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+				CoboOrgAccessTokenAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				HttpServiceClientPropertiesAutoConfiguration.class, HttpServiceClientAutoConfiguration.class))
 		.withUserConfiguration(HttpServicesConfiguration.class);

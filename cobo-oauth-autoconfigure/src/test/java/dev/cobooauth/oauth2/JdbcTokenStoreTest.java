@@ -1,12 +1,13 @@
 package dev.cobooauth.oauth2;
 
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.PostgresSchema;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -71,7 +72,7 @@ class JdbcTokenStoreTest {
 	private ApplicationContextRunner instance(String... properties) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+					CoboSigningAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues(schema.dataSourceProperties())
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),

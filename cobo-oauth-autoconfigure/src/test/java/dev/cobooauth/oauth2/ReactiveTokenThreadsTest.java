@@ -1,12 +1,13 @@
 package dev.cobooauth.oauth2;
 
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.TestKeys;
 import dev.cobooauth.testsupport.TokenResponses;
@@ -47,8 +48,8 @@ class ReactiveTokenThreadsTest {
 			}
 		});
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboOrgAccessTokenAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",

@@ -10,9 +10,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  */
 public final class TokenEngineProbe {
 
-	/** The auto-configuration of the {@code cobo} health contributor. */
-	public static final Class<?> HEALTH_AUTO_CONFIGURATION = CoboTokenHealthAutoConfiguration.class;
-
 	private TokenEngineProbe() {
 	}
 

@@ -1,5 +1,9 @@
 package dev.cobooauth.observability;
 
+import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +20,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.oauth2.CoboOrg;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.testsupport.MutableClock;
@@ -172,9 +175,9 @@ class SecretFreeLogsTest {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.API_KEY_CLIENTS, CoboAutoConfigurations.ORG_ACCESS_TOKENS,
-					CoboAutoConfigurations.PERMISSION_TOKENS))
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
+					CoboPermissionTokenAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",

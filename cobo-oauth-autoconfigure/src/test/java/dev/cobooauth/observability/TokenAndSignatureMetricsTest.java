@@ -1,12 +1,16 @@
 package dev.cobooauth.observability;
 
+import dev.cobooauth.autoconfigure.CoboApiKeyClientsAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboMetricsAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboPermissionTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.oauth2.CoboPermissionTokens;
 import dev.cobooauth.oauth2.CoboTokenObservationContext;
@@ -82,9 +86,9 @@ class TokenAndSignatureMetricsTest {
 
 	private ApplicationContextRunner runner(ObservationRegistry observations) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.METRICS, CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.API_KEY_CLIENTS, CoboAutoConfigurations.ORG_ACCESS_TOKENS,
-					CoboAutoConfigurations.PERMISSION_TOKENS))
+			.withConfiguration(AutoConfigurations.of(CoboMetricsAutoConfiguration.class, CoboSigningAutoConfiguration.class,
+					CoboApiKeyClientsAutoConfiguration.class, CoboOrgAccessTokenAutoConfiguration.class,
+					CoboPermissionTokenAutoConfiguration.class))
 			.withBean(MeterRegistry.class, () -> this.meters)
 			.withBean(ObservationRegistry.class, () -> observations)
 			.withBean("coboClock", Clock.class, () -> this.clock)
@@ -273,8 +277,8 @@ class TokenAndSignatureMetricsTest {
 		this.server.enqueue(TokenResponses.orgToken("AT-1", "RT-1"));
 
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.METRICS, CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+			.withConfiguration(AutoConfigurations.of(CoboMetricsAutoConfiguration.class, CoboSigningAutoConfiguration.class,
+					CoboOrgAccessTokenAutoConfiguration.class))
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), SignedResponses.MOVED_CLOCK_TOLERANCE, "cobo.app.client-id=app-1",
 					"cobo.app.private-key=" + TestKeys.APP_SECRET)

@@ -1,10 +1,11 @@
 package dev.cobooauth.observability;
 
+import dev.cobooauth.autoconfigure.CoboOrgAccessTokenAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.oauth2.CoboOrgAccessTokens;
 import dev.cobooauth.testsupport.MutableClock;
 import dev.cobooauth.testsupport.SignedResponses;
@@ -40,8 +41,8 @@ class TokenFailureLogsTest {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.ORG_ACCESS_TOKENS))
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboOrgAccessTokenAutoConfiguration.class))
 			.withBean("coboClock", Clock.class, () -> this.clock)
 			.withPropertyValues("cobo.base-url=" + this.server.url("/v2"),
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey(), "cobo.app.client-id=app-1",

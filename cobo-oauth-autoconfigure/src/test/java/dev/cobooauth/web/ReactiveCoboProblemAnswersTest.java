@@ -1,5 +1,6 @@
 package dev.cobooauth.web;
 
+import dev.cobooauth.autoconfigure.CoboProblemDetailsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;

@@ -1,5 +1,6 @@
 package dev.cobooauth.web;
 
+import dev.cobooauth.autoconfigure.CoboProblemDetailsAutoConfiguration;
 import jakarta.servlet.ServletException;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

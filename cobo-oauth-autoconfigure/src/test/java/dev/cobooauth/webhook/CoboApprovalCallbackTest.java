@@ -1,8 +1,11 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboApprovalCallbackAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
 import java.util.Map;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.webhook.CoboWebhookContract.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +29,7 @@ class CoboApprovalCallbackTest extends CoboApprovalCallbackContract {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboSigningAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
 					CoboWebhookAutoConfiguration.class, CoboApprovalCallbackAutoConfiguration.class))
 			.withPropertyValues(properties)
 			.withBean(CoboApprovalHandler.class, () -> handler)
@@ -41,8 +44,8 @@ class CoboApprovalCallbackTest extends CoboApprovalCallbackContract {
 	@Test
 	void offersNoEndpointWithoutAHandler() {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboApprovalCallbackAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboDeliveryVerifierAutoConfiguration.class, CoboApprovalCallbackAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("coboApprovalCallbackRoute"));
 	}
 

@@ -1,10 +1,12 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.signing.CoboDeliveryVerifier;
 import dev.cobooauth.signing.DeliveryVerifierProbe;
 import dev.cobooauth.testsupport.PostgresSchema;
@@ -32,7 +34,7 @@ class CoboDeliveryStoreConfigurationTest {
 	private static PostgresSchema schema;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
 				CoboWebhookAutoConfiguration.class))
 		.withPropertyValues("cobo.webhook.public-key=" + TestKeys.coboPublicKey());
 

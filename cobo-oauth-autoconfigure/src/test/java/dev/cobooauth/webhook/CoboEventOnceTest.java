@@ -1,9 +1,13 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboHandledEventsAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookEventAutoConfiguration;
 import java.time.Clock;
 import java.util.Map;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.webhook.CoboWebhookContract.Answer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,9 +28,9 @@ class CoboEventOnceTest extends CoboEventOnceContract {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					DataSourceAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class,
-					CoboAutoConfigurations.HANDLED_EVENTS, CoboWebhookEventAutoConfiguration.class))
+					DataSourceAutoConfiguration.class, CoboSigningAutoConfiguration.class,
+					CoboDeliveryVerifierAutoConfiguration.class, CoboWebhookAutoConfiguration.class,
+					CoboHandledEventsAutoConfiguration.class, CoboWebhookEventAutoConfiguration.class))
 			.withUserConfiguration(EventHandler.class)
 			.withBean("coboClock", Clock.class, () -> clock)
 			.withPropertyValues(properties)

@@ -1,9 +1,12 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboApprovalCallbackAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 import dev.cobooauth.webhook.CoboWebhookContract.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,7 @@ class ReactiveCoboApprovalCallbackTest extends CoboApprovalCallbackContract {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebFluxAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboSigningAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
 					CoboWebhookAutoConfiguration.class, CoboApprovalCallbackAutoConfiguration.class))
 			.withPropertyValues(properties)
 			.withBean(CoboApprovalHandler.class, () -> handler)
@@ -70,8 +73,8 @@ class ReactiveCoboApprovalCallbackTest extends CoboApprovalCallbackContract {
 	@Test
 	void offersNoEndpointWithoutAHandler() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboApprovalCallbackAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
+					CoboDeliveryVerifierAutoConfiguration.class, CoboApprovalCallbackAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("coboApprovalCallbackRoute"));
 	}
 

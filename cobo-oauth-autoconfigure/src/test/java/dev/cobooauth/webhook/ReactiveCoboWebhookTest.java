@@ -1,8 +1,11 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookGuardAutoConfiguration;
 import java.util.Map;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
@@ -23,8 +26,8 @@ class ReactiveCoboWebhookTest extends CoboWebhookContract {
 	static ReactiveWebApplicationContextRunner application() {
 		return new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-					WebFluxAutoConfiguration.class, CoboAutoConfigurations.SIGNING,
-					CoboAutoConfigurations.DELIVERY_VERIFIER, CoboWebhookAutoConfiguration.class, CoboWebhookGuardAutoConfiguration.class))
+					WebFluxAutoConfiguration.class, CoboSigningAutoConfiguration.class,
+					CoboDeliveryVerifierAutoConfiguration.class, CoboWebhookAutoConfiguration.class, CoboWebhookGuardAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class);
 	}
 
@@ -38,7 +41,7 @@ class ReactiveCoboWebhookTest extends CoboWebhookContract {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
 					WebFluxAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboSigningAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
 					CoboWebhookGuardAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class)
 			.run(test::accept);

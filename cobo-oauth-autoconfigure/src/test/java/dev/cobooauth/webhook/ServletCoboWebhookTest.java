@@ -1,8 +1,11 @@
 package dev.cobooauth.webhook;
 
+import dev.cobooauth.autoconfigure.CoboDeliveryVerifierAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboSigningAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookAutoConfiguration;
+import dev.cobooauth.autoconfigure.CoboWebhookGuardAutoConfiguration;
 import java.util.Map;
 
-import dev.cobooauth.autoconfigure.CoboAutoConfigurations;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -27,7 +30,7 @@ class ServletCoboWebhookTest extends CoboWebhookContract {
 		return new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboSigningAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
 					CoboWebhookAutoConfiguration.class, CoboWebhookGuardAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class);
 	}
@@ -42,7 +45,7 @@ class ServletCoboWebhookTest extends CoboWebhookContract {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
 					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-					CoboAutoConfigurations.SIGNING, CoboAutoConfigurations.DELIVERY_VERIFIER,
+					CoboSigningAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
 					CoboWebhookGuardAutoConfiguration.class))
 			.withUserConfiguration(Callbacks.class)
 			.run(test::accept);
