@@ -21,11 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StackIsolationTest {
 
-	private static final AutoConfigurations ALL = AutoConfigurations.of(CoboMetricsAutoConfiguration.class,
-			CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
-			CoboOrgAccessTokenAutoConfiguration.class, CoboPermissionTokenAutoConfiguration.class,
-			CoboActuatorAutoConfiguration.class, CoboTokenHealthAutoConfiguration.class, CoboDeliveryVerifierAutoConfiguration.class,
-			CoboWebhookAutoConfiguration.class);
+	private static final AutoConfigurations ALL = AutoConfigurations
+		.of(AutoConfigurationLayoutTest.listed().toArray(Class<?>[]::new));
 
 	private static final String[] KEYS = { "cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
 			"cobo.api-key.private-key=" + TestKeys.API_SECRET };
@@ -39,6 +36,7 @@ class StackIsolationTest {
 				.hasSingleBean(CoboOrgAccessTokens.class)
 				.doesNotHaveBean(ReactiveCoboOrgAccessTokens.class)
 				.hasBean("coboWebhookWebMvcConfigurer")
+				.hasBean("coboWebhookEventWebMvcConfigurer")
 				.hasBean("coboHealthContributor"));
 	}
 
@@ -50,6 +48,8 @@ class StackIsolationTest {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(ReactiveCoboOrgAccessTokens.class)
 				.hasBean("coboWebhookWebFluxConfigurer")
+				.hasBean("coboWebhookEventWebFluxConfigurer")
+				.hasBean("coboWebhookEventWebFilter")
 				.doesNotHaveBean("coboWebhookWebMvcConfigurer"));
 	}
 
