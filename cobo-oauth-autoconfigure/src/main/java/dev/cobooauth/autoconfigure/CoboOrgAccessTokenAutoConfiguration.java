@@ -53,6 +53,12 @@ public final class CoboOrgAccessTokenAutoConfiguration {
 	/** Name of the scheduler of {@code cobo.token.proactive-refresh}. */
 	static final String TASK_SCHEDULER = "coboTaskScheduler";
 
+	/** Name of the {@code RestClient} that calls Cobo with the default org's token. */
+	static final String REST_CLIENT = "coboRestClient";
+
+	/** Name of the {@code WebClient} that calls Cobo with the default org's token. */
+	static final String WEB_CLIENT = "coboWebClient";
+
 	@Bean
 	@ConditionalOnMissingBean
 	CoboOrgAccessTokens coboOrgAccessTokens(CoboTokens tokens) {
@@ -106,8 +112,8 @@ public final class CoboOrgAccessTokenAutoConfiguration {
 			return tokens.restClientConfigurer(properties.getApp().getDefaultOrg());
 		}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "coboRestClient")
+		@Bean(REST_CLIENT)
+		@ConditionalOnMissingBean(name = REST_CLIENT)
 		RestClient coboRestClient(ObjectProvider<RestClient.Builder> builder,
 				@Qualifier("coboRestClientConfigurer") CoboRestClientConfigurer configurer) {
 			return builder.getIfAvailable(RestClient::builder).clone().apply(configurer).build();
@@ -138,8 +144,8 @@ public final class CoboOrgAccessTokenAutoConfiguration {
 			return tokens.webClientConfigurer(properties.getApp().getDefaultOrg());
 		}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "coboWebClient")
+		@Bean(WEB_CLIENT)
+		@ConditionalOnMissingBean(name = WEB_CLIENT)
 		WebClient coboWebClient(ObjectProvider<WebClient.Builder> builder,
 				@Qualifier("coboWebClientConfigurer") CoboWebClientConfigurer configurer) {
 			return builder.getIfAvailable(WebClient::builder).clone().apply(configurer).build();

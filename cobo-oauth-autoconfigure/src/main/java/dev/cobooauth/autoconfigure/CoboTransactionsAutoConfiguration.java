@@ -29,13 +29,13 @@ public final class CoboTransactionsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClient.class)
-	@ConditionalOnBean(name = "coboRestClient")
+	@ConditionalOnBean(name = CoboOrgAccessTokenAutoConfiguration.REST_CLIENT)
 	static class RestClientConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CoboTransactions coboTransactions(@Qualifier("coboRestClient") RestClient client, CoboProperties properties,
-				@Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> clock,
+		CoboTransactions coboTransactions(@Qualifier(CoboOrgAccessTokenAutoConfiguration.REST_CLIENT) RestClient client,
+				CoboProperties properties, @Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> clock,
 				ObjectProvider<CoboTransactionMetrics> metrics) {
 			return CoboTransactions.builder(client)
 				.clock(clock.getIfAvailable(Clock::systemUTC))
@@ -48,13 +48,14 @@ public final class CoboTransactionsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(WebClient.class)
-	@ConditionalOnBean(name = "coboWebClient")
+	@ConditionalOnBean(name = CoboOrgAccessTokenAutoConfiguration.WEB_CLIENT)
 	static class WebClientConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveCoboTransactions coboReactiveTransactions(@Qualifier("coboWebClient") WebClient client,
-				CoboProperties properties, @Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> clock,
+		ReactiveCoboTransactions coboReactiveTransactions(
+				@Qualifier(CoboOrgAccessTokenAutoConfiguration.WEB_CLIENT) WebClient client, CoboProperties properties,
+				@Qualifier(CoboSigningAutoConfiguration.CLOCK) ObjectProvider<Clock> clock,
 				ObjectProvider<CoboTransactionMetrics> metrics) {
 			return ReactiveCoboTransactions.builder(client)
 				.clock(clock.getIfAvailable(Clock::systemUTC))
