@@ -60,9 +60,11 @@ public final class CoboWebhookEventAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(WebFluxConfigurer.class)
 	@ConditionalOnBean(name = CoboWebhookAutoConfiguration.WEB_FLUX_CONFIGURER)
+	@ConditionalOnMissingBean(name = ReactiveConfiguration.RESOLVER)
 	static class ReactiveConfiguration {
 
-		private static final String RESOLVER = "coboWebhookEventWebFluxConfigurer";
+		/** The resolver and its filter go together: an application's own resolver comes with its own filter. */
+		static final String RESOLVER = "coboWebhookEventWebFluxConfigurer";
 
 		/**
 		 * With events remembered in the database, claiming and recording block: they run on
@@ -70,7 +72,6 @@ public final class CoboWebhookEventAutoConfiguration {
 		 * verification does.
 		 */
 		@Bean(RESOLVER)
-		@ConditionalOnMissingBean(name = RESOLVER)
 		WebFluxConfigurer coboWebhookEventWebFluxConfigurer(CoboDeliveryVerifier verifier,
 				ObjectProvider<JsonMapper> json, CoboWebhookProperties webhook, CoboProperties properties,
 				HandledCoboEvents events,
