@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -78,18 +79,23 @@ final class CoboConditions {
 	/**
 	 * @param properties the environment the application starts with
 	 * @param atBuildTime what {@link #seenIn} saw when the application was processed ahead of time
-	 * @throws InvalidCoboPropertyException naming the first property whose choice differs
+	 * @throws InvalidConfigurationPropertyValueException naming the first property whose choice
+	 * differs; for a key, the property is named by its prefix ({@code cobo.app}), so that Spring
+	 * Boot's failure analysis, which shows the value the environment holds, never shows a key
 	 */
 	static void checkUnchanged(PropertyResolver properties, Map<String, String> atBuildTime) {
 		Map<String, String> now = seenIn(properties);
 		now.forEach((property, choice) -> {
 			String built = atBuildTime.get(property);
 			if (built != null && !built.equals(choice)) {
-				throw new InvalidCoboPropertyException(property, "is " + choice + " here, but " + built
-						+ " when the application was processed ahead of time (Spring AOT), which chose its beans by it",
-						"Start it with the setting it was built with, or process it again with this one (properties "
-								+ "reach spring-boot:process-aot through -Dspring-boot.aot.jvmArguments). Started "
-								+ "without -Dspring.aot.enabled=true, a JVM evaluates the conditions at startup again.");
+				String named = property.endsWith(".private-key")
+						? property.substring(0, property.length() - ".private-key".length()) : property;
+				throw new InvalidConfigurationPropertyValueException(named, choice, property + " is " + choice
+						+ " here, but " + built + " when the application was processed ahead of time (Spring AOT), "
+						+ "which chose its beans by it. Start it with the setting it was built with, or process it "
+						+ "again with this one (properties reach spring-boot:process-aot through "
+						+ "-Dspring-boot.aot.jvmArguments). Started without -Dspring.aot.enabled=true, a JVM evaluates "
+						+ "the conditions at startup again.");
 			}
 		});
 	}

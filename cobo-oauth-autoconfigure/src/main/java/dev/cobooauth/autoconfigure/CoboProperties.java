@@ -20,7 +20,8 @@ import org.springframework.validation.Validator;
  * and how tokens are kept.
  * <p>
  * Spring Boot validates it when it binds it ({@link Validator}): a value that is out of range or
- * contradicts another stops the application with an {@link InvalidCoboPropertyException}.
+ * contradicts another is rejected, and Spring Boot's failure analysis stops the application naming
+ * the property, the value given (never a key's) and the values accepted.
  */
 @ConfigurationProperties("cobo")
 public class CoboProperties implements Validator {
@@ -112,17 +113,15 @@ public class CoboProperties implements Validator {
 	}
 
 	/**
-	 * Checks every value, when Spring Boot binds {@code cobo.*}. Rather than recording errors, it
-	 * throws the starter's own exception, which every other misconfiguration throws too and whose
-	 * failure analysis hides keys.
+	 * Checks every value, when Spring Boot binds {@code cobo.*}, and rejects each one that is wrong
+	 * with a message naming the property and the values accepted. A key's value is never recorded:
+	 * its error shows {@code (hidden)} as the value.
 	 * @param target the properties to check
-	 * @param errors not used
-	 * @throws InvalidCoboPropertyException naming the first property that is wrong, the value given
-	 * and the values accepted
+	 * @param errors where each value that is wrong is rejected
 	 */
 	@Override
 	public void validate(Object target, Errors errors) {
-		CoboPropertiesValidator.validate((CoboProperties) target);
+		CoboPropertiesValidator.validate((CoboProperties) target, errors);
 	}
 
 	/**

@@ -13,14 +13,17 @@ import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.CryptoProvider;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.io.Resource;
 
 /**
  * Turns {@link CoboProperties} into the objects the starter works with. The values were checked
  * when they were bound ({@link CoboPropertiesValidator}); what is checked here is what only
- * building tells: a key's material, a key file, a client id for the application's own app signer.
- * Every problem is an {@link InvalidCoboPropertyException} or
- * {@link dev.cobooauth.signing.InvalidCoboKeyException} naming the property.
+ * building tells: a key's material, a key file, a client id for the application's own app signer,
+ * a crypto provider that must be present. Every problem is an
+ * {@link InvalidConfigurationPropertyValueException}, which Spring Boot's failure analysis shows with
+ * the property's value and origin, or a {@link dev.cobooauth.signing.InvalidCoboKeyException}; both
+ * name the property, and neither holds a key.
  */
 final class CoboPropertiesMapper {
 
@@ -73,7 +76,7 @@ final class CoboPropertiesMapper {
 
 	/**
 	 * @return what {@code cobo.crypto.provider} means in this JVM: AWS-LC or BouncyCastle
-	 * @throws InvalidCoboPropertyException if it is {@code aws-lc} and Amazon Corretto Crypto
+	 * @throws InvalidConfigurationPropertyValueException if it is {@code aws-lc} and Amazon Corretto Crypto
 	 * Provider is missing or unhealthy
 	 */
 	CryptoProvider cryptoProvider() {
@@ -82,11 +85,10 @@ final class CoboPropertiesMapper {
 			return configured.resolve();
 		}
 		catch (IllegalStateException ex) {
-			throw new InvalidCoboPropertyException(CRYPTO_PROVIDER, "'aws-lc'",
-					"is aws-lc, but " + ex.getMessage(),
-					"Add software.amazon.cryptools:AmazonCorrettoCryptoProvider with the classifier of this platform "
-							+ "(linux-x86_64 or linux-aarch_64; see docs/signing.md), or set " + CRYPTO_PROVIDER
-							+ " to auto to use BouncyCastle where it is missing.");
+			throw new InvalidConfigurationPropertyValueException(CRYPTO_PROVIDER, "aws-lc", CRYPTO_PROVIDER
+					+ " is aws-lc, but " + ex.getMessage() + ". Add software.amazon.cryptools:AmazonCorrettoCryptoProvider "
+					+ "with the classifier of this platform (linux-x86_64 or linux-aarch_64; see docs/signing.md), or set "
+					+ CRYPTO_PROVIDER + " to auto to use BouncyCastle where it is missing.");
 		}
 	}
 
@@ -105,11 +107,17 @@ final class CoboPropertiesMapper {
 		return signer(this.properties.getApp(), "cobo.app", cryptoProvider);
 	}
 
+	/**
+	 * @return the app's client id
+	 * @throws InvalidConfigurationPropertyValueException if there is none: binding refuses an app key
+	 * without one, but the application's own app signer needs one too
+	 */
 	String appClientId() {
 		String clientId = this.properties.getApp().getClientId();
 		if (clientId == null || clientId.isBlank()) {
-			throw new InvalidCoboPropertyException("cobo.app.client-id", "is missing while an app key is configured",
-					"Set it to the client ID from your Portal App's published manifest.");
+			throw new InvalidConfigurationPropertyValueException("cobo.app.client-id", clientId,
+					"cobo.app.client-id is missing while an app signer is configured. Set it to the client ID from "
+							+ "your Portal App's published manifest.");
 		}
 		return clientId.strip();
 	}
@@ -140,21 +148,22 @@ final class CoboPropertiesMapper {
 			return CoboSigner.of(key.getKeyType(), key.getPrivateKey(), prefix + ".private-key", cryptoProvider);
 		}
 		Resource location = key.getPrivateKeyLocation();
-		String source = prefix + ".private-key-location (" + location.getDescription() + ")";
-		return CoboSigner.of(key.getKeyType(), read(location, source), source, cryptoProvider);
+		String property = prefix + ".private-key-location";
+		String source = property + " (" + location.getDescription() + ")";
+		return CoboSigner.of(key.getKeyType(), read(location, property, source), source, cryptoProvider);
 	}
 
-	private static String read(Resource location, String source) {
+	private static String read(Resource location, String property, String source) {
 		if (!location.exists()) {
-			throw new InvalidCoboPropertyException(source, "does not exist",
-					"Point it at a readable file holding the key as 64 hex characters.");
+			throw new InvalidConfigurationPropertyValueException(property, location.getDescription(), source
+					+ " does not exist. Point it at a readable file holding the key as 64 hex characters.");
 		}
 		try (InputStream in = location.getInputStream()) {
 			return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new InvalidCoboPropertyException(source, "cannot be read (" + ex.getClass().getSimpleName() + ")",
-					"Check the file's permissions.");
+			throw new InvalidConfigurationPropertyValueException(property, location.getDescription(), source
+					+ " cannot be read (" + ex.getClass().getSimpleName() + "). Check the file's permissions.");
 		}
 	}
 

@@ -13,8 +13,9 @@ import org.springframework.validation.Validator;
  * Configuration under {@code cobo.webhook.*}: how the application checks the webhook events and
  * callback messages Cobo signs and sends it.
  * <p>
- * Spring Boot validates it when it binds it ({@link Validator}): a value that is out of range
- * stops the application with an {@link InvalidCoboPropertyException}.
+ * Spring Boot validates it when it binds it ({@link Validator}): a value that is out of range is
+ * rejected, and Spring Boot's failure analysis stops the application naming the property, the value
+ * given and the values accepted.
  */
 @ConfigurationProperties("cobo.webhook")
 public class CoboWebhookProperties implements Validator {
@@ -143,16 +144,14 @@ public class CoboWebhookProperties implements Validator {
 	}
 
 	/**
-	 * Checks every value, when Spring Boot binds {@code cobo.webhook.*}. Rather than recording
-	 * errors, it throws the starter's own exception, which every other misconfiguration throws too.
+	 * Checks every value, when Spring Boot binds {@code cobo.webhook.*}, and rejects each one that
+	 * is wrong with a message naming the property and the values accepted.
 	 * @param target the properties to check
-	 * @param errors not used
-	 * @throws InvalidCoboPropertyException naming the first property that is wrong, the value given
-	 * and the values accepted
+	 * @param errors where each value that is wrong is rejected
 	 */
 	@Override
 	public void validate(Object target, Errors errors) {
-		CoboPropertiesValidator.validate((CoboWebhookProperties) target);
+		CoboPropertiesValidator.validate((CoboWebhookProperties) target, errors);
 	}
 
 }

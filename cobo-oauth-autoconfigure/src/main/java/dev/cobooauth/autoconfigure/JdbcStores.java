@@ -3,12 +3,14 @@ package dev.cobooauth.autoconfigure;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
  * What the two things {@code cobo.token-store.type=jdbc} keeps in the application's database share:
  * the tokens and the webhook deliveries need the one {@code DataSource}, and their tables are created
- * as {@code cobo.token-store.initialize-schema} says. Every problem names the property.
+ * as {@code cobo.token-store.initialize-schema} says. Every problem names the property, and Spring
+ * Boot's failure analysis shows it with its value and origin.
  */
 final class JdbcStores {
 
@@ -21,15 +23,16 @@ final class JdbcStores {
 	 * @param dataSource the application's data sources
 	 * @param what what needs the database, e.g. "the token store"
 	 * @return the one data source
-	 * @throws InvalidCoboPropertyException if there is none, or several and none primary
+	 * @throws InvalidConfigurationPropertyValueException naming {@code cobo.token-store.type} if there
+	 * is none, or several and none primary
 	 */
 	static DataSource dataSource(ObjectProvider<DataSource> dataSource, String what) {
 		DataSource unique = dataSource.getIfUnique();
 		if (unique == null) {
-			throw new InvalidCoboPropertyException(TYPE, "is jdbc, so " + what + " is kept in the application's "
-					+ "database, but the application has no DataSource (or several, none of them primary)",
-					"Add spring-boot-starter-jdbc and your database's JDBC driver and set spring.datasource.url, or "
-							+ "define a DataSource bean; or set " + TYPE + "=memory.");
+			throw new InvalidConfigurationPropertyValueException(TYPE, "jdbc", TYPE + " is jdbc, so " + what
+					+ " is kept in the application's database, but the application has no DataSource (or several, none "
+					+ "of them primary). Add spring-boot-starter-jdbc and your database's JDBC driver and set "
+					+ "spring.datasource.url, or define a DataSource bean; or set " + TYPE + "=memory.");
 		}
 		return unique;
 	}
@@ -51,11 +54,11 @@ final class JdbcStores {
 	 * @param what what needs the database
 	 * @return the failure of an application without Spring's JDBC support
 	 */
-	static InvalidCoboPropertyException withoutJdbc(String what) {
-		return new InvalidCoboPropertyException(TYPE, "is jdbc, so " + what + " is kept in the application's "
-				+ "database, but Spring's JDBC support is not on the classpath",
-				"Add spring-boot-starter-jdbc and your database's JDBC driver (e.g. org.postgresql:postgresql), or set "
-						+ TYPE + "=memory.");
+	static InvalidConfigurationPropertyValueException withoutJdbc(String what) {
+		return new InvalidConfigurationPropertyValueException(TYPE, "jdbc", TYPE + " is jdbc, so " + what
+				+ " is kept in the application's database, but Spring's JDBC support is not on the classpath. Add "
+				+ "spring-boot-starter-jdbc and your database's JDBC driver (e.g. org.postgresql:postgresql), or set "
+				+ TYPE + "=memory.");
 	}
 
 }

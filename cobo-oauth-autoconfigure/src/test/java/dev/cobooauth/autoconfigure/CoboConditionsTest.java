@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -56,8 +57,8 @@ class CoboConditionsTest {
 		MockEnvironment startup = new MockEnvironment().withProperty("cobo.app.private-key", TestKeys.APP_SECRET)
 			.withProperty("cobo.token-store.type", "jdbc");
 		assertThatThrownBy(() -> CoboConditions.checkUnchanged(startup, BUILT_WITH_AN_APP_KEY))
-			.isInstanceOf(InvalidCoboPropertyException.class)
-			.hasMessageStartingWith("cobo.token-store.type: is jdbc here, but memory when the application was "
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("cobo.token-store.type is jdbc here, but memory when the application was "
 					+ "processed ahead of time (Spring AOT)");
 	}
 
@@ -65,16 +66,27 @@ class CoboConditionsTest {
 	void stopsTheRefreshOfAContextStartedWithOtherChoices() {
 		GenericApplicationContext context = new GenericApplicationContext();
 		context.addBeanFactoryPostProcessor(CoboConditions.check(new MockEnvironment(), BUILT_WITH_AN_APP_KEY));
-		assertThatThrownBy(context::refresh).isInstanceOf(InvalidCoboPropertyException.class)
-			.hasMessageStartingWith("cobo.app.private-key: ");
+		assertThatThrownBy(context::refresh).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("cobo.app.private-key is not set here");
 		assertThat(context.isActive()).isFalse();
 	}
 
 	@Test
 	void refusesAMissingKeyTheBuildHad() {
 		assertThatThrownBy(() -> CoboConditions.checkUnchanged(new MockEnvironment(), BUILT_WITH_AN_APP_KEY))
-			.isInstanceOf(InvalidCoboPropertyException.class)
-			.hasMessageStartingWith("cobo.app.private-key: is not set here, but set when");
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("cobo.app.private-key is not set here, but set when");
+	}
+
+	@Test
+	void namesAKeyByItsPrefixSoThatTheFailureAnalysisNeverLooksItUp() {
+		MockEnvironment startup = new MockEnvironment().withProperty("cobo.app.private-key", TestKeys.APP_SECRET);
+		assertThatThrownBy(() -> CoboConditions.checkUnchanged(startup, Map.of("cobo.app.private-key", "not set")))
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (failure) -> {
+				assertThat(failure.getName()).isEqualTo("cobo.app");
+				assertThat(failure.getValue()).isEqualTo("set");
+				assertThat(failure.getMessage()).doesNotContain(TestKeys.APP_SECRET);
+			});
 	}
 
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -36,12 +36,15 @@ class CoboCryptoProviderWithoutAwsLcTest {
 	void stopsStartupWhenAwsLcIsRequiredNamingThePropertyAndTheDependency() {
 		this.runner.withPropertyValues("cobo.crypto.provider=aws-lc").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new InvalidCoboPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("cobo.crypto.provider")
-				.contains("Amazon Corretto Crypto Provider is not on the class path");
-			assertThat(analysis.getAction()).contains("software.amazon.cryptools:AmazonCorrettoCryptoProvider")
-				.contains("linux-x86_64")
-				.contains("cobo.crypto.provider");
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (failure) -> {
+					assertThat(failure.getName()).isEqualTo("cobo.crypto.provider");
+					assertThat(failure.getValue()).isEqualTo("aws-lc");
+					assertThat(failure.getReason()).contains("Amazon Corretto Crypto Provider is not on the class path")
+						.contains("software.amazon.cryptools:AmazonCorrettoCryptoProvider")
+						.contains("linux-x86_64")
+						.contains("set cobo.crypto.provider to auto");
+				});
 		});
 	}
 

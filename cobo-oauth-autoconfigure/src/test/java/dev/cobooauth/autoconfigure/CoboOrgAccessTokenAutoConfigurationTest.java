@@ -14,6 +14,7 @@ import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
@@ -110,7 +111,9 @@ class CoboOrgAccessTokenAutoConfigurationTest {
 				() -> TestKeys.signer(TestKeys.APP_SECRET, KeyType.ED25519))
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("cobo.app.client-id: is missing"));
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(failure) -> assertThat(failure.getName()).isEqualTo("cobo.app.client-id"))
+				.hasMessageContaining("cobo.app.client-id is missing while an app signer is configured"));
 	}
 
 	@Test

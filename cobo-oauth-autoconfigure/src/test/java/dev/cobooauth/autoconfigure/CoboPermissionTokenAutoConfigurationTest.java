@@ -15,6 +15,7 @@ import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
@@ -176,8 +177,8 @@ class CoboPermissionTokenAutoConfigurationTest {
 		this.runner.withPropertyValues(API_KEY, "cobo.permission-token.permission-type= ")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidCoboPropertyException.class)
-				.hasMessageStartingWith("cobo.permission-token.permission-type: is empty"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("default message [cobo.permission-token.permission-type is empty."));
 	}
 
 	@Test

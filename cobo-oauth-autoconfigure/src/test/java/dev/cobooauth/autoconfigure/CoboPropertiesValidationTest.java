@@ -1,19 +1,26 @@
 package dev.cobooauth.autoconfigure;
 
+import java.time.Duration;
+
 import dev.cobooauth.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every value of {@code cobo.*} is checked when it is bound: one out of range stops the
- * application with a failure analysis that names the property, the value given (never a key) and
- * the values accepted. The analyzer runs on the real failure of a starting context.
+ * Every value of {@code cobo.*} is checked when it is bound: one out of range is rejected through
+ * Spring Boot's binding validation, with the property, the value given (never a key) and a message
+ * that names the property as it is written and the values accepted. Spring Boot's failure analysis
+ * shows exactly these ({@link CoboPropertiesFailureAnalysisTest}).
  */
 class CoboPropertiesValidationTest {
 
@@ -23,14 +30,27 @@ class CoboPropertiesValidationTest {
 		.withConfiguration(AutoConfigurations.of(CoboSigningAutoConfiguration.class,
 				CoboDeliveryVerifierAutoConfiguration.class, CoboWebhookAutoConfiguration.class));
 
-	private FailureAnalysis analysis(String... properties) {
-		FailureAnalysis[] analysis = new FailureAnalysis[1];
+	/**
+	 * @return the one value refused, as Spring Boot's failure analysis shows it: the property
+	 * ({@code getObjectName()} and {@code getField()}), the value and the message
+	 */
+	private FieldError rejection(String... properties) {
+		ObjectError[] error = new ObjectError[1];
 		this.runner.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
-			analysis[0] = new InvalidCoboPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			Throwable failure = context.getStartupFailure();
+			BindValidationException validation = null;
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof BindValidationException found) {
+					validation = found;
+				}
+			}
+			assertThat(validation).as(NestedExceptionUtils.getMostSpecificCause(failure).toString()).isNotNull();
+			assertThat(validation.getValidationErrors().getAllErrors()).hasSize(1);
+			error[0] = validation.getValidationErrors().getAllErrors().get(0);
 		});
-		assertThat(analysis[0]).isNotNull();
-		return analysis[0];
+		assertThat(error[0]).isInstanceOf(FieldError.class);
+		return (FieldError) error[0];
 	}
 
 	@Test
@@ -55,212 +75,244 @@ class CoboPropertiesValidationTest {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
+	private static String property(FieldError error) {
+		return error.getObjectName() + "." + error.getField();
+	}
+
 	@Test
 	void refusesNoAttemptAtAll() {
-		FailureAnalysis analysis = analysis("cobo.token.retry.max-attempts=0");
+		FieldError error = rejection("cobo.token.retry.max-attempts=0");
 
-		assertThat(analysis.getDescription()).isEqualTo(
-				"Cobo is misconfigured: property cobo.token.retry.max-attempts must be 1 or more; the value given is '0'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token.retry.max-attempts to 1 or more (default 3).");
+		assertThat(property(error)).isEqualTo("cobo.token.retry.maxAttempts");
+		assertThat(error.getRejectedValue()).isEqualTo(0);
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.token.retry.max-attempts must be 1 or more. Set it to 1 or more.");
 	}
 
 	@Test
 	void refusesANegativeClockSkew() {
-		FailureAnalysis analysis = analysis("cobo.token.clock-skew=-5s");
+		FieldError error = rejection("cobo.token.clock-skew=-5s");
 
-		assertThat(analysis.getDescription()).isEqualTo(
-				"Cobo is misconfigured: property cobo.token.clock-skew must not be negative; the value given is '-5s'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token.clock-skew to 0s or more (default 1m).");
+		assertThat(property(error)).isEqualTo("cobo.token.clockSkew");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ofSeconds(-5));
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.token.clock-skew must not be negative. Set it to 0s or more.");
 	}
 
 	@Test
 	void refusesAnAcquireTimeoutOfZero() {
-		FailureAnalysis analysis = analysis("cobo.token.acquire-timeout=0s");
+		FieldError error = rejection("cobo.token.acquire-timeout=0s");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token.acquire-timeout "
-				+ "must be a positive duration; the value given is '0s'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token.acquire-timeout to more than 0s (default 30s).");
+		assertThat(property(error)).isEqualTo("cobo.token.acquireTimeout");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ZERO);
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.token.acquire-timeout must be a positive duration. Set it to more than 0s.");
 	}
 
 	@Test
 	void refusesAConnectTimeoutOfZero() {
-		FailureAnalysis analysis = analysis("cobo.token.connect-timeout=0ms");
+		FieldError error = rejection("cobo.token.connect-timeout=0ms");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token.connect-timeout "
-				+ "must be a positive duration; the value given is '0s'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token.connect-timeout to more than 0s (default 5s).");
+		assertThat(property(error)).isEqualTo("cobo.token.connectTimeout");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ZERO);
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.token.connect-timeout must be a positive duration. Set it to more than 0s.");
 	}
 
 	@Test
 	void refusesANegativeReadTimeout() {
-		FailureAnalysis analysis = analysis("cobo.token.read-timeout=-1500ms");
+		FieldError error = rejection("cobo.token.read-timeout=-1500ms");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token.read-timeout "
-				+ "must be a positive duration; the value given is '-1500ms'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token.read-timeout to more than 0s (default 10s).");
+		assertThat(property(error)).isEqualTo("cobo.token.readTimeout");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ofMillis(-1500));
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.token.read-timeout must be a positive duration. Set it to more than 0s.");
 	}
 
 	@Test
 	void refusesANegativeInitialBackoff() {
-		FailureAnalysis analysis = analysis("cobo.token.retry.initial-backoff=-1s");
+		FieldError error = rejection("cobo.token.retry.initial-backoff=-1s", "cobo.token.retry.max-backoff=1s");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
-				+ "cobo.token.retry.initial-backoff must not be negative; the value given is '-1s'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token.retry.initial-backoff to 0s or more (default 200ms).");
+		assertThat(property(error)).isEqualTo("cobo.token.retry.initialBackoff");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ofSeconds(-1));
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.token.retry.initial-backoff must not be negative. Set it to 0s or more.");
 	}
 
 	@Test
 	void refusesAMaxBackoffShorterThanTheInitialOne() {
-		FailureAnalysis analysis = analysis("cobo.token.retry.initial-backoff=2s", "cobo.token.retry.max-backoff=1s");
+		FieldError error = rejection("cobo.token.retry.initial-backoff=2s", "cobo.token.retry.max-backoff=1s");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token.retry.max-backoff "
-				+ "must not be shorter than cobo.token.retry.initial-backoff (2s); the value given is '1s'.");
-		assertThat(analysis.getAction()).isEqualTo(
-				"Set cobo.token.retry.max-backoff to cobo.token.retry.initial-backoff (2s) or more (default 5s).");
+		assertThat(property(error)).isEqualTo("cobo.token.retry.maxBackoff");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.token.retry.max-backoff must not be shorter than "
+				+ "cobo.token.retry.initial-backoff (2000ms). Set it to cobo.token.retry.initial-backoff (2000ms) or more.");
+	}
+
+	@Test
+	void refusesAnInitialBackoffLongerThanTheDefaultMaxBackoff() {
+		FieldError error = rejection("cobo.token.retry.initial-backoff=10s");
+
+		assertThat(property(error)).isEqualTo("cobo.token.retry.maxBackoff");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void refusesAWebhookToleranceOfZero() {
-		FailureAnalysis analysis = analysis("cobo.webhook.tolerance=0s");
+		FieldError error = rejection("cobo.webhook.tolerance=0s");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.webhook.tolerance "
-				+ "must be a positive duration; the value given is '0s'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.webhook.tolerance to more than 0s (default 5m).");
+		assertThat(property(error)).isEqualTo("cobo.webhook.tolerance");
+		assertThat(error.getRejectedValue()).isEqualTo(Duration.ZERO);
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.webhook.tolerance must be a positive duration. Set it to more than 0s.");
 	}
 
 	@Test
 	void refusesAnEmptyReplayCache() {
-		FailureAnalysis analysis = analysis("cobo.webhook.replay-cache-size=0");
+		FieldError error = rejection("cobo.webhook.replay-cache-size=0");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.webhook.replay-cache-size "
-				+ "must be 1 or more; the value given is '0'.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.webhook.replay-cache-size to 1 or more (default 10000).");
+		assertThat(property(error)).isEqualTo("cobo.webhook.replayCacheSize");
+		assertThat(error.getRejectedValue()).isEqualTo(0);
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.webhook.replay-cache-size must be 1 or more. Set it to 1 or more.");
 	}
 
 	@Test
 	void refusesAMaxBodySizeOfZero() {
-		FailureAnalysis analysis = analysis("cobo.webhook.max-body-size=0B");
+		FieldError error = rejection("cobo.webhook.max-body-size=0B");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.webhook.max-body-size "
-				+ "must be between 1B and 2047MB; the value given is '0B'.");
-		assertThat(analysis.getAction())
-			.isEqualTo("Set cobo.webhook.max-body-size to a size between 1B and 2047MB (default 1MB).");
+		assertThat(property(error)).isEqualTo("cobo.webhook.maxBodySize");
+		assertThat(error.getRejectedValue()).isEqualTo(DataSize.ofBytes(0));
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.webhook.max-body-size must be between 1B and 2047MB. "
+				+ "Set it to a size between 1B and 2047MB.");
 	}
 
 	@Test
 	void refusesAMaxBodySizeAWebhookResolverCannotRead() {
-		FailureAnalysis analysis = analysis("cobo.webhook.max-body-size=2GB");
+		FieldError error = rejection("cobo.webhook.max-body-size=2GB");
 
-		assertThat(analysis.getDescription()).contains("cobo.webhook.max-body-size").endsWith("given is '2GB'.");
-		assertThat(analysis.getAction()).contains("between 1B and 2047MB");
+		assertThat(property(error)).isEqualTo("cobo.webhook.maxBodySize");
+		assertThat(error.getRejectedValue()).isEqualTo(DataSize.ofGigabytes(2));
+		assertThat(error.getDefaultMessage()).contains("between 1B and 2047MB");
 	}
 
 	@Test
 	void refusesAnEmptyPermissionType() {
-		FailureAnalysis analysis = analysis("cobo.permission-token.permission-type= ");
+		FieldError error = rejection("cobo.permission-token.permission-type= ");
 
-		assertThat(analysis.getDescription())
-			.isEqualTo("Cobo is misconfigured: property cobo.permission-token.permission-type is empty.");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.permission-token.permission-type to the permission your "
-				+ "front end needs, or remove it to use the default (payment_orders_payin).");
+		assertThat(property(error)).isEqualTo("cobo.permissionToken.permissionType");
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.permission-token.permission-type is empty. Set it to "
+				+ "the permission your front end needs, or remove it to use the default (payment_orders_payin).");
 	}
 
 	@Test
 	void refusesABaseUrlThatIsNotAbsolute() {
-		FailureAnalysis analysis = analysis("cobo.base-url=localhost:8089/v2",
+		FieldError error = rejection("cobo.base-url=localhost:8089/v2",
 				"cobo.response-verification.public-key=" + TestKeys.coboPublicKey());
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.base-url "
-				+ "'localhost:8089/v2' is not a valid base URL (not an absolute http or https URL).");
-		assertThat(analysis.getAction()).startsWith("Set cobo.base-url to an absolute http or https URL including the "
-				+ "/v2 prefix, without query or fragment, e.g. http://127.0.0.1:8089/v2");
+		assertThat(property(error)).isEqualTo("cobo.baseUrl");
+		assertThat(error.getRejectedValue()).isEqualTo("localhost:8089/v2");
+		assertThat(error.getDefaultMessage()).startsWith("cobo.base-url is not a valid base URL (not an absolute http "
+				+ "or https URL). Set it to an absolute http or https URL including the /v2 prefix, without query or "
+				+ "fragment, e.g. http://127.0.0.1:8089/v2");
 	}
 
 	@Test
 	void refusesABaseUrlWithAQuery() {
-		FailureAnalysis analysis = analysis("cobo.base-url=http://127.0.0.1:8089/v2?tenant=1",
+		FieldError error = rejection("cobo.base-url=http://127.0.0.1:8089/v2?tenant=1",
 				"cobo.response-verification.public-key=" + TestKeys.coboPublicKey());
 
-		assertThat(analysis.getDescription()).contains("property cobo.base-url 'http://127.0.0.1:8089/v2?tenant=1'")
-			.endsWith("(a base URL has no query or fragment).");
-		assertThat(analysis.getAction()).startsWith("Set cobo.base-url to an absolute http or https URL");
+		assertThat(error.getRejectedValue()).isEqualTo("http://127.0.0.1:8089/v2?tenant=1");
+		assertThat(error.getDefaultMessage())
+			.startsWith("cobo.base-url is not a valid base URL (a base URL has no query or fragment).");
 	}
 
 	@Test
 	void refusesAMalformedEncryptionKeyWithoutShowingIt() {
 		String malformed = ENCRYPTION_KEY.substring(34);
-		FailureAnalysis analysis = analysis("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + malformed);
+		FieldError error = rejection("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + malformed);
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token-store.encryption-key "
-				+ "is not 64 hex characters (30 characters given); the value given is (hidden).");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token-store.encryption-key to a 32-byte AES key as 64 hex "
-				+ "characters, e.g. from 'openssl rand -hex 32'.");
-		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(malformed);
+		assertThat(property(error)).isEqualTo("cobo.tokenStore.encryptionKey");
+		assertThat(error.getRejectedValue()).isEqualTo("(hidden)");
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.token-store.encryption-key is not 64 hex characters (30 "
+				+ "characters given). Set it to a 32-byte AES key as 64 hex characters, e.g. from 'openssl rand -hex 32'.");
+		assertThat(error.toString()).doesNotContain(malformed);
 	}
 
 	@Test
 	void refusesAnEncryptionKeyThatIsNotHexWithoutShowingIt() {
 		String notHex = ENCRYPTION_KEY.substring(1) + "g";
-		FailureAnalysis analysis = analysis("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + notHex);
+		FieldError error = rejection("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + notHex);
 
-		assertThat(analysis.getDescription()).contains("is not 64 hex characters (a character is not a hex digit)")
-			.endsWith("the value given is (hidden).")
-			.doesNotContain(notHex);
+		assertThat(error.getRejectedValue()).isEqualTo("(hidden)");
+		assertThat(error.getDefaultMessage()).contains("is not 64 hex characters (a character is not a hex digit)");
+		assertThat(error.toString()).doesNotContain(notHex);
 	}
 
 	@Test
 	void refusesAnEncryptionKeyForTokensKeptInMemory() {
-		FailureAnalysis analysis = analysis("cobo.token-store.encryption-key=" + ENCRYPTION_KEY);
+		FieldError error = rejection("cobo.token-store.encryption-key=" + ENCRYPTION_KEY);
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token-store.encryption-key "
-				+ "is set, but cobo.token-store.type is memory, which keeps tokens in this instance's memory only; the "
-				+ "value given is (hidden).");
-		assertThat(analysis.getAction()).isEqualTo("Set cobo.token-store.type=jdbc to store tokens encrypted in the "
-				+ "database, or remove cobo.token-store.encryption-key.");
+		assertThat(property(error)).isEqualTo("cobo.tokenStore.encryptionKey");
+		assertThat(error.getRejectedValue()).isEqualTo("(hidden)");
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.token-store.encryption-key is set, but "
+				+ "cobo.token-store.type is memory, which keeps tokens in this instance's memory only. Set "
+				+ "cobo.token-store.type=jdbc to store tokens encrypted in the database, or remove it.");
+		assertThat(error.toString()).doesNotContain(ENCRYPTION_KEY);
 	}
 
 	@Test
 	void refusesAKeyGivenBothInlineAndAsAFileWithoutShowingIt() {
-		FailureAnalysis analysis = analysis("cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
+		FieldError error = rejection("cobo.app.client-id=app-1", "cobo.app.private-key=" + TestKeys.APP_SECRET,
 				"cobo.app.private-key-location=file:/run/secrets/cobo-app");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.app.private-key is set "
-				+ "together with cobo.app.private-key-location; the value given is (hidden).");
-		assertThat(analysis.getAction())
-			.isEqualTo("Set only one of cobo.app.private-key and cobo.app.private-key-location.");
-		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(TestKeys.APP_SECRET);
+		assertThat(property(error)).isEqualTo("cobo.app.privateKeyLocation");
+		assertThat(error.getRejectedValue()).hasToString("URL [file:/run/secrets/cobo-app]");
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.app.private-key-location is set together with "
+				+ "cobo.app.private-key. Set only one of cobo.app.private-key and cobo.app.private-key-location.");
+		assertThat(error.toString()).doesNotContain(TestKeys.APP_SECRET);
 	}
 
 	@Test
 	void refusesTheApiKeyGivenTwiceToo() {
-		FailureAnalysis analysis = analysis("cobo.api-key.private-key=" + TestKeys.API_SECRET,
+		FieldError error = rejection("cobo.api-key.private-key=" + TestKeys.API_SECRET,
 				"cobo.api-key.private-key-location=file:/run/secrets/cobo-api");
 
-		assertThat(analysis.getDescription()).contains("property cobo.api-key.private-key is set together with "
-				+ "cobo.api-key.private-key-location");
-		assertThat(analysis.getAction())
-			.isEqualTo("Set only one of cobo.api-key.private-key and cobo.api-key.private-key-location.");
+		assertThat(property(error)).isEqualTo("cobo.apiKey.privateKeyLocation");
+		assertThat(error.getDefaultMessage()).endsWith(
+				"Set only one of cobo.api-key.private-key and cobo.api-key.private-key-location.");
+		assertThat(error.toString()).doesNotContain(TestKeys.API_SECRET);
+	}
+
+	@Test
+	void refusesAnAppKeyWithoutItsClientIdWithoutShowingTheKey() {
+		FieldError error = rejection("cobo.app.private-key=" + TestKeys.APP_SECRET);
+
+		assertThat(property(error)).isEqualTo("cobo.app.clientId");
+		assertThat(error.getRejectedValue()).isNull();
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.app.client-id is missing while an app key is "
+				+ "configured. Set it to the client ID from your Portal App's published manifest.");
+		assertThat(error.toString()).doesNotContain(TestKeys.APP_SECRET);
 	}
 
 	@Test
 	void refusesACustomBaseUrlWithoutItsResponseKey() {
-		FailureAnalysis analysis = analysis("cobo.base-url=http://127.0.0.1:8089/v2");
+		FieldError error = rejection("cobo.base-url=http://127.0.0.1:8089/v2");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
-				+ "cobo.response-verification.public-key is required when cobo.base-url is set and response "
-				+ "verification is on.");
-		assertThat(analysis.getAction()).startsWith("Set cobo.response-verification.public-key to the 64 hex characters")
+		assertThat(property(error)).isEqualTo("cobo.responseVerification.publicKey");
+		assertThat(error.getDefaultMessage()).startsWith("cobo.response-verification.public-key is required when "
+				+ "cobo.base-url is set and response verification is on. Set it to the 64 hex characters")
 			.endsWith("set cobo.response-verification.enabled=false.");
 	}
 
 	@Test
 	void refusesAJdbcTokenStoreWithoutAnEncryptionKey() {
-		FailureAnalysis analysis = analysis("cobo.token-store.type=jdbc");
+		FieldError error = rejection("cobo.token-store.type=jdbc");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.token-store.encryption-key "
-				+ "is missing while cobo.token-store.type is jdbc, which would store every org's access and refresh "
-				+ "tokens in clear.");
-		assertThat(analysis.getAction()).startsWith("Set cobo.token-store.encryption-key to a 32-byte AES key")
+		assertThat(property(error)).isEqualTo("cobo.tokenStore.encryptionKey");
+		assertThat(error.getDefaultMessage()).startsWith("cobo.token-store.encryption-key is missing while "
+				+ "cobo.token-store.type is jdbc, which would store every org's access and refresh tokens in clear. "
+				+ "Set it to a 32-byte AES key")
 			.endsWith("or, knowingly, set cobo.token-store.allow-plaintext=true.");
 	}
 
@@ -273,23 +325,23 @@ class CoboPropertiesValidationTest {
 
 	@Test
 	void refusesAPlainHttpBaseUrlOnAnotherHost() {
-		FailureAnalysis analysis = analysis("cobo.base-url=http://cobo-proxy.internal:8080/v2",
+		FieldError error = rejection("cobo.base-url=http://cobo-proxy.internal:8080/v2",
 				"cobo.response-verification.public-key=" + TestKeys.coboPublicKey());
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property cobo.base-url "
-				+ "'http://cobo-proxy.internal:8080/v2' sends signed requests and bearer tokens in clear (http) to a "
-				+ "host that is not this machine.");
-		assertThat(analysis.getAction()).isEqualTo("Use https for cobo-proxy.internal; http is accepted only for a "
-				+ "loopback host (127.0.0.0/8, ::1, localhost), such as a local simulator.");
+		assertThat(property(error)).isEqualTo("cobo.baseUrl");
+		assertThat(error.getRejectedValue()).isEqualTo("http://cobo-proxy.internal:8080/v2");
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.base-url sends signed requests and bearer tokens in "
+				+ "clear (http) to a host that is not this machine. Use https for cobo-proxy.internal; http is "
+				+ "accepted only for a loopback host (127.0.0.0/8, ::1, localhost), such as a local simulator.");
 	}
 
 	@Test
 	void refusesPlainHttpToAHostThatOnlyLooksLikeLoopback() {
 		for (String host : new String[] { "127.0.0.1.nip.io", "128.0.0.1", "10.0.0.1", "localhost.example", "[::2]" }) {
-			FailureAnalysis analysis = analysis("cobo.base-url=http://" + host + ":8089/v2",
+			FieldError error = rejection("cobo.base-url=http://" + host + ":8089/v2",
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey());
 
-			assertThat(analysis.getDescription()).as(host).contains("sends signed requests and bearer tokens in clear");
+			assertThat(error.getDefaultMessage()).as(host).contains("sends signed requests and bearer tokens in clear");
 		}
 	}
 
@@ -305,22 +357,29 @@ class CoboPropertiesValidationTest {
 
 	@Test
 	void refusesAResponseToleranceOfZero() {
-		FailureAnalysis analysis = analysis("cobo.response-verification.tolerance=0s");
+		FieldError error = rejection("cobo.response-verification.tolerance=0s");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
-				+ "cobo.response-verification.tolerance must be a positive duration; the value given is '0s'.");
-		assertThat(analysis.getAction())
-			.isEqualTo("Set cobo.response-verification.tolerance to more than 0s (default 5m).");
+		assertThat(property(error)).isEqualTo("cobo.responseVerification.tolerance");
+		assertThat(error.getDefaultMessage())
+			.isEqualTo("cobo.response-verification.tolerance must be a positive duration. Set it to more than 0s.");
 	}
 
 	@Test
 	void refusesAResponseMaxBodySizeOfZero() {
-		FailureAnalysis analysis = analysis("cobo.response-verification.max-body-size=0B");
+		FieldError error = rejection("cobo.response-verification.max-body-size=0B");
 
-		assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
-				+ "cobo.response-verification.max-body-size must be between 1B and 2047MB; the value given is '0B'.");
-		assertThat(analysis.getAction()).isEqualTo(
-				"Set cobo.response-verification.max-body-size to a size between 1B and 2047MB (default 10MB).");
+		assertThat(property(error)).isEqualTo("cobo.responseVerification.maxBodySize");
+		assertThat(error.getDefaultMessage()).isEqualTo("cobo.response-verification.max-body-size must be between 1B "
+				+ "and 2047MB. Set it to a size between 1B and 2047MB.");
+	}
+
+	@Test
+	void reportsEveryValueThatIsWrongAtOnce() {
+		this.runner.withPropertyValues("cobo.token.read-timeout=0s", "cobo.token.retry.max-attempts=0")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("token.readTimeout")
+				.hasMessageContaining("token.retry.maxAttempts"));
 	}
 
 }

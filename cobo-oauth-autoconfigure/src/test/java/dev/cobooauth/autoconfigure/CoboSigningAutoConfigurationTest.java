@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -76,8 +77,9 @@ class CoboSigningAutoConfigurationTest {
 		this.runner.withPropertyValues("cobo.base-url=http://127.0.0.1:8089/v2")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidCoboPropertyException.class)
-				.hasMessageStartingWith("cobo.response-verification.public-key: is required when cobo.base-url is set"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("default message [cobo.response-verification.public-key is required when "
+						+ "cobo.base-url is set"));
 	}
 
 	@Test
@@ -112,7 +114,9 @@ class CoboSigningAutoConfigurationTest {
 					"cobo.response-verification.public-key=" + TestKeys.coboPublicKey())
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("cobo.base-url: '127.0.0.1:8089/v2' is not a valid base URL"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("on field 'baseUrl': rejected value [127.0.0.1:8089/v2]")
+				.hasMessageContaining("default message [cobo.base-url is not a valid base URL"));
 	}
 
 	@Test
@@ -166,7 +170,9 @@ class CoboSigningAutoConfigurationTest {
 					"cobo.app.private-key-location=file:" + file)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("is set together with cobo.app.private-key-location"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("cobo.app.private-key-location is set together with cobo.app.private-key")
+				.hasMessageNotContaining(TestKeys.APP_SECRET));
 	}
 
 	@Test
@@ -185,7 +191,9 @@ class CoboSigningAutoConfigurationTest {
 		this.runner.withPropertyValues("cobo.app.private-key=" + TestKeys.APP_SECRET)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("cobo.app.client-id: is missing while an app key is configured"));
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("default message [cobo.app.client-id is missing while an app key is configured")
+				.hasMessageNotContaining(TestKeys.APP_SECRET));
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -80,11 +80,11 @@ class CoboTransactionsAutoConfigurationTest {
 	void refusesAResolveTimeoutOfZero() {
 		this.runner.withPropertyValues(APP).withPropertyValues("cobo.transactions.resolve-timeout=0s").run((context) -> {
 			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new InvalidCoboPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).isEqualTo("Cobo is misconfigured: property "
-					+ "cobo.transactions.resolve-timeout must be a positive duration; the value given is '0s'.");
-			assertThat(analysis.getAction())
-				.isEqualTo("Set cobo.transactions.resolve-timeout to more than 0s (default 30s).");
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("on field 'transactions.resolveTimeout': rejected value [PT0S]")
+				.hasMessageContaining("default message [cobo.transactions.resolve-timeout must be a positive "
+						+ "duration. Set it to more than 0s.]");
 		});
 	}
 

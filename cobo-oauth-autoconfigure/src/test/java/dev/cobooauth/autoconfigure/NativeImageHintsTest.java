@@ -113,8 +113,8 @@ class NativeImageHintsTest {
 
 	@Test
 	void createsTheFailureAnalyzersOfSpringFactories() {
-		for (Class<?> analyzer : new Class<?>[] { CoboBindFailureAnalyzer.class, InvalidCoboKeyFailureAnalyzer.class,
-				InvalidCoboPropertyFailureAnalyzer.class, OrgTokenWarmUpFailureAnalyzer.class }) {
+		for (Class<?> analyzer : new Class<?>[] { InvalidCoboKeyFailureAnalyzer.class,
+				OrgTokenWarmUpFailureAnalyzer.class }) {
 			assertThat(RuntimeHintsPredicates.reflection()
 				.onType(analyzer)
 				.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -91,7 +92,8 @@ class CoboDeliveryStoreConfigurationTest {
 		this.runner.withPropertyValues("cobo.token-store.type=jdbc", "cobo.token-store.encryption-key=" + TestKeys.TOKEN_ENCRYPTION_KEY)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageStartingWith("cobo.token-store.type: is jdbc, so the memory of accepted webhook deliveries "
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("cobo.token-store.type is jdbc, so the memory of accepted webhook deliveries "
 						+ "is kept in the application's database, but the application has no DataSource")
 				.hasMessageContaining("spring-boot-starter-jdbc"));
 	}

@@ -37,7 +37,8 @@ class TokenStoreEncryptionStartupTest {
 		}
 
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("property cobo.token-store.encryption-key is missing while cobo.token-store.type is jdbc")
+			.contains("Property: cobo.tokenStore.encryptionKey")
+			.contains("Reason: cobo.token-store.encryption-key is missing while cobo.token-store.type is jdbc")
 			.contains("Action:")
 			.contains("or, knowingly, set cobo.token-store.allow-plaintext=true");
 	}
