@@ -127,8 +127,8 @@ start_fake_cobo() {
 	note "fake Cobo at $COBO_BASE_URL (pid $FAKE_PID)"
 }
 
-# portal-app as a user runs it against a Cobo of their own: naming cobo.base-url keeps its embedded
-# simulator off. The fake checks no signature, so any Ed25519 key serves as the app key; it is given
+# portal-app as a user runs it against a Cobo of their own (its jar has no simulator, and stops at
+# startup without cobo.app.client-id and an app key). The fake checks no signature, so any Ed25519 key serves as the app key; it is given
 # as a file, as docs/samples.md advises, not on the command line.
 start_starter_app() {
 	od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$WORK/app-key"

@@ -68,48 +68,11 @@ public record ContractCallRequest(String requestId, String chainId, TransactionS
 	}
 
 	/** Builds a {@link ContractCallRequest}; not thread-safe. */
-	public static final class Builder {
-
-		private @Nullable String requestId;
-
-		private @Nullable String chainId;
-
-		private @Nullable TransactionSource source;
-
-		private @Nullable Destination destination;
-
-		private @Nullable String description;
+	public static final class Builder extends RequestBuilder.OnChain<Builder, Destination> {
 
 		private @Nullable JsonNode fee;
 
 		private Builder() {
-		}
-
-		/**
-		 * @param requestId the idempotency key; a random UUID when not given
-		 * @return this builder
-		 */
-		public Builder requestId(String requestId) {
-			this.requestId = requestId;
-			return this;
-		}
-
-		/**
-		 * @param chainId the chain, e.g. {@code ETH}
-		 * @return this builder
-		 */
-		public Builder chainId(String chainId) {
-			this.chainId = chainId;
-			return this;
-		}
-
-		/**
-		 * @param source the wallet and address that sign the call
-		 * @return this builder
-		 */
-		public Builder source(TransactionSource source) {
-			this.source = source;
-			return this;
 		}
 
 		/**
@@ -119,24 +82,6 @@ public record ContractCallRequest(String requestId, String chainId, TransactionS
 		 */
 		public Builder toContract(String address, String calldata) {
 			return destination(new Destination("EVM_Contract", address, calldata, null));
-		}
-
-		/**
-		 * @param destination the contract and the call
-		 * @return this builder
-		 */
-		public Builder destination(Destination destination) {
-			this.destination = destination;
-			return this;
-		}
-
-		/**
-		 * @param description a note kept with the transaction
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
 		}
 
 		/**
@@ -153,11 +98,11 @@ public record ContractCallRequest(String requestId, String chainId, TransactionS
 		 * @throws IllegalArgumentException naming the first required field that is missing
 		 */
 		public ContractCallRequest build() {
-			Requests.required(this.chainId, "chain_id");
-			Requests.required(this.source, "source");
-			Requests.required(this.destination, "destination");
-			return new ContractCallRequest(Requests.requestIdOrNew(this.requestId), this.chainId, this.source,
-					this.destination, this.description, this.fee);
+			Requests.required(chainId(), "chain_id");
+			Requests.required(source(), "source");
+			Requests.required(destination(), "destination");
+			return new ContractCallRequest(requestIdOrNew(), chainId(), source(), destination(), description(),
+					this.fee);
 		}
 
 	}

@@ -69,46 +69,9 @@ public record MessageSignRequest(String requestId, String chainId, TransactionSo
 	}
 
 	/** Builds a {@link MessageSignRequest}; not thread-safe. */
-	public static final class Builder {
-
-		private @Nullable String requestId;
-
-		private @Nullable String chainId;
-
-		private @Nullable TransactionSource source;
-
-		private @Nullable Destination destination;
-
-		private @Nullable String description;
+	public static final class Builder extends RequestBuilder.OnChain<Builder, Destination> {
 
 		private Builder() {
-		}
-
-		/**
-		 * @param requestId the idempotency key; a random UUID when not given
-		 * @return this builder
-		 */
-		public Builder requestId(String requestId) {
-			this.requestId = requestId;
-			return this;
-		}
-
-		/**
-		 * @param chainId the chain, e.g. {@code ETH}
-		 * @return this builder
-		 */
-		public Builder chainId(String chainId) {
-			this.chainId = chainId;
-			return this;
-		}
-
-		/**
-		 * @param source the wallet and address whose key signs
-		 * @return this builder
-		 */
-		public Builder source(TransactionSource source) {
-			this.source = source;
-			return this;
 		}
 
 		/**
@@ -128,33 +91,14 @@ public record MessageSignRequest(String requestId, String chainId, TransactionSo
 		}
 
 		/**
-		 * @param destination what to sign, and how
-		 * @return this builder
-		 */
-		public Builder destination(Destination destination) {
-			this.destination = destination;
-			return this;
-		}
-
-		/**
-		 * @param description a note kept with the transaction
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
 		 * @return the request
 		 * @throws IllegalArgumentException naming the first required field that is missing
 		 */
 		public MessageSignRequest build() {
-			Requests.required(this.chainId, "chain_id");
-			Requests.required(this.source, "source");
-			Requests.required(this.destination, "destination");
-			return new MessageSignRequest(Requests.requestIdOrNew(this.requestId), this.chainId, this.source,
-					this.destination, this.description);
+			Requests.required(chainId(), "chain_id");
+			Requests.required(source(), "source");
+			Requests.required(destination(), "destination");
+			return new MessageSignRequest(requestIdOrNew(), chainId(), source(), destination(), description());
 		}
 
 	}

@@ -2,7 +2,6 @@ package dev.cobooauth.transactions;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -186,65 +185,16 @@ public final class ReactiveCoboTransactions {
 	}
 
 	/** Builds {@link ReactiveCoboTransactions}; every setting has a default. */
-	public static final class Builder {
-
-		private final WebClient client;
-
-		private Clock clock = Clock.systemUTC();
-
-		private Duration resolveTimeout = Duration.ofSeconds(30);
-
-		private CoboTransactionMetrics metrics = CoboTransactionMetrics.NONE;
+	public static final class Builder extends TransactionsBuilder<Builder, WebClient> {
 
 		private Builder(WebClient client) {
-			if (client == null) {
-				throw new IllegalArgumentException("client cannot be null");
-			}
-			this.client = client;
-		}
-
-		/**
-		 * @param clock the time the resolve timeout is measured with; the system's UTC clock by default
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			if (clock == null) {
-				throw new IllegalArgumentException("clock cannot be null");
-			}
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * @param resolveTimeout how long a create whose answer was lost is looked for before
-		 * {@link CoboOutcomeUnknownException}; 30 seconds by default
-		 * @return this builder
-		 */
-		public Builder resolveTimeout(Duration resolveTimeout) {
-			if (resolveTimeout == null || resolveTimeout.isNegative() || resolveTimeout.isZero()) {
-				throw new IllegalArgumentException("resolveTimeout must be positive, was " + resolveTimeout);
-			}
-			this.resolveTimeout = resolveTimeout;
-			return this;
-		}
-
-		/**
-		 * @param metrics told how each unknown outcome was resolved; counts nothing by default
-		 * @return this builder
-		 */
-		public Builder metrics(CoboTransactionMetrics metrics) {
-			if (metrics == null) {
-				throw new IllegalArgumentException("metrics cannot be null");
-			}
-			this.metrics = metrics;
-			return this;
+			super(client);
 		}
 
 		/** @return transactions acting for the client's default org */
 		public ReactiveCoboTransactions build() {
-			return new ReactiveCoboTransactions(this.client,
-					new CoboTransactions.Settings(this.clock, this.resolveTimeout, this.metrics), (attributes) -> {
-					});
+			return new ReactiveCoboTransactions(client(), settings(), (attributes) -> {
+			});
 		}
 
 	}

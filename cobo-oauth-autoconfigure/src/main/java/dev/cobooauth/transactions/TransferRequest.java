@@ -85,39 +85,13 @@ public record TransferRequest(String requestId, TransactionSource source, String
 	}
 
 	/** Builds a {@link TransferRequest}; not thread-safe. */
-	public static final class Builder {
-
-		private @Nullable String requestId;
-
-		private @Nullable TransactionSource source;
+	public static final class Builder extends RequestBuilder<Builder, Destination> {
 
 		private @Nullable String tokenId;
-
-		private @Nullable Destination destination;
-
-		private @Nullable String description;
 
 		private @Nullable JsonNode fee;
 
 		private Builder() {
-		}
-
-		/**
-		 * @param requestId the idempotency key; a random UUID when not given
-		 * @return this builder
-		 */
-		public Builder requestId(String requestId) {
-			this.requestId = requestId;
-			return this;
-		}
-
-		/**
-		 * @param source where the funds come from
-		 * @return this builder
-		 */
-		public Builder source(TransactionSource source) {
-			this.source = source;
-			return this;
 		}
 
 		/**
@@ -139,24 +113,6 @@ public record TransferRequest(String requestId, TransactionSource source, String
 		}
 
 		/**
-		 * @param destination where the funds go
-		 * @return this builder
-		 */
-		public Builder destination(Destination destination) {
-			this.destination = destination;
-			return this;
-		}
-
-		/**
-		 * @param description a note kept with the transaction
-		 * @return this builder
-		 */
-		public Builder description(String description) {
-			this.description = description;
-			return this;
-		}
-
-		/**
 		 * @param fee Cobo's {@code fee} object
 		 * @return this builder
 		 */
@@ -170,11 +126,11 @@ public record TransferRequest(String requestId, TransactionSource source, String
 		 * @throws IllegalArgumentException naming the first required field that is missing
 		 */
 		public TransferRequest build() {
-			Requests.required(this.source, "source");
+			Requests.required(source(), "source");
 			Requests.required(this.tokenId, "token_id");
-			Requests.required(this.destination, "destination");
-			return new TransferRequest(Requests.requestIdOrNew(this.requestId), this.source, this.tokenId,
-					this.destination, this.description, this.fee);
+			Requests.required(destination(), "destination");
+			return new TransferRequest(requestIdOrNew(), source(), this.tokenId, destination(), description(),
+					this.fee);
 		}
 
 	}

@@ -5,41 +5,43 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.cobooauth.signing.CoboEndpoint;
-import dev.cobooauth.test.CoboSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 /**
  * Logs, once the server listens, a {@code curl} line for the front end's token and for the wallets
  * of each org the checkout serves, ready to paste. Never a key or a token.
+ * <p>
+ * The embedded simulator runs only from the test class path; it is recognised by the property source
+ * it puts first in the environment ({@value #SIMULATOR}, which also names its orgs), so that this
+ * class, in the executable jar, knows nothing of the simulator's classes.
  */
 @Component
 class CurlBanner implements ApplicationListener<ReactiveWebServerInitializedEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(CurlBanner.class);
 
-	private final Environment environment;
+	/** The property source of the embedded Cobo simulator (cobo-oauth-test), when one runs. */
+	static final String SIMULATOR = "coboSimulator";
+
+	private final ConfigurableEnvironment environment;
 
 	private final CoboEndpoint cobo;
 
-	private final ObjectProvider<CoboSimulator> simulator;
-
-	CurlBanner(Environment environment, CoboEndpoint cobo, ObjectProvider<CoboSimulator> simulator) {
+	CurlBanner(ConfigurableEnvironment environment, CoboEndpoint cobo) {
 		this.environment = environment;
 		this.cobo = cobo;
-		this.simulator = simulator;
 	}
 
 	@Override
 	public void onApplicationEvent(ReactiveWebServerInitializedEvent event) {
 		String app = "http://localhost:" + event.getWebServer().getPort();
-		boolean simulated = this.simulator.getIfAvailable() != null;
+		boolean simulated = this.environment.getPropertySources().contains(SIMULATOR);
 		String[] orgs = simulated ? this.environment.getRequiredProperty("cobo.simulator.org-ids", String[].class)
 				: new String[] { this.environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID") };
 		List<String> tries = new ArrayList<>(List.of("curl -s '" + app + "/checkout/token'",

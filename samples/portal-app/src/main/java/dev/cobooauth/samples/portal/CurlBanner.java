@@ -5,20 +5,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.cobooauth.signing.CoboEndpoint;
-import dev.cobooauth.test.CoboSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 /**
  * Logs, once the server listens, which Cobo the portal calls and a {@code curl} line for each of its
  * endpoints, ready to paste: for the orgs of the embedded simulator, or for
  * {@code cobo.app.default-org} when it calls a real Cobo. Never a key or a token.
+ * <p>
+ * The embedded simulator runs only from the test class path; it is recognised by the property source
+ * it puts first in the environment ({@value #SIMULATOR}, which also names its orgs), so that this
+ * class, in the executable jar, knows nothing of the simulator's classes.
  */
 @Component
 class CurlBanner implements ApplicationListener<ServletWebServerInitializedEvent> {
@@ -39,15 +41,18 @@ class CurlBanner implements ApplicationListener<ServletWebServerInitializedEvent
 	/** An org that installed nothing, to show the answer when there is no Org Access Token. */
 	private static final String UNINSTALLED_ORG = "org-initech";
 
+	/** The property source of the embedded Cobo simulator (cobo-oauth-test), when one runs. */
+	static final String SIMULATOR = "coboSimulator";
+
 	private final URI coboUrl;
 
 	private final List<String> orgs;
 
 	private final boolean simulated;
 
-	CurlBanner(Environment environment, CoboEndpoint cobo, ObjectProvider<CoboSimulator> simulator) {
+	CurlBanner(ConfigurableEnvironment environment, CoboEndpoint cobo) {
 		this.coboUrl = cobo.baseUrl();
-		this.simulated = simulator.getIfAvailable() != null;
+		this.simulated = environment.getPropertySources().contains(SIMULATOR);
 		this.orgs = this.simulated ? List.of(environment.getRequiredProperty("cobo.simulator.org-ids", String[].class))
 				: List.of(environment.getProperty("cobo.app.default-org", "YOUR_ORG_ID"));
 	}
