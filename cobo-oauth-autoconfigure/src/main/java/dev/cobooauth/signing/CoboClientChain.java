@@ -1,6 +1,8 @@
 package dev.cobooauth.signing;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What {@link CoboRestClientConfigurer} and {@link CoboWebClientConfigurer} share: the endpoint,
@@ -14,37 +16,18 @@ final class CoboClientChain<L> {
 	/**
 	 * The links of one client, one for each step of the chain.
 	 *
+	 * @param callFailures makes the link that marks failures as Cobo's
+	 * @param droppedConnectionRetry makes the retry of a request whose connection went away
+	 * @param refusedSignatureRetry makes the resend of a request whose signature Cobo refused
+	 * @param responseVerification makes the link that verifies every answer
+	 * @param signing makes the link that signs every request
+	 * @param redirectRefusal the link that refuses to follow a redirect
+	 * @param wire the link that tells the retry whether the connection brought any answer
 	 * @param <L> a link of the client's chain
 	 */
-	interface Links<L> {
-
-		/** @return the link that marks failures as Cobo's */
-		L callFailures();
-
-		/** @return the retry of a request whose connection went away */
-		L droppedConnectionRetry();
-
-		/** @return the resend of a request whose signature Cobo refused */
-		L refusedSignatureRetry();
-
-		/**
-		 * @param verifier verifies Cobo's answers
-		 * @return the link that verifies every answer
-		 */
-		L responseVerification(CoboResponseVerifier verifier);
-
-		/**
-		 * @param signer signs with the key
-		 * @return the link that signs every request
-		 */
-		L signing(CoboRequestSigner signer);
-
-		/** @return the link that refuses to follow a redirect */
-		L redirectRefusal();
-
-		/** @return the link that tells the retry whether the connection brought any answer */
-		L wire();
-
+	record Links<L>(Supplier<L> callFailures, Supplier<L> droppedConnectionRetry, Supplier<L> refusedSignatureRetry,
+			Function<CoboResponseVerifier, L> responseVerification, Function<CoboRequestSigner, L> signing,
+			L redirectRefusal, L wire) {
 	}
 
 	private final CoboEndpoint endpoint;
@@ -84,12 +67,13 @@ final class CoboClientChain<L> {
 	 * @param links the client's link for each step
 	 */
 	void addTo(List<L> chain, Links<L> links) {
-		chain.add(links.callFailures());
-		chain.add(links.droppedConnectionRetry());
+		chain.add(links.callFailures().get());
+		chain.add(links.droppedConnectionRetry().get());
 		chain.addAll(this.authorization);
-		chain.add(links.refusedSignatureRetry());
-		this.endpoint.responseVerifier().ifPresent((verifier) -> chain.add(links.responseVerification(verifier)));
-		chain.add(links.signing(this.signer));
+		chain.add(links.refusedSignatureRetry().get());
+		this.endpoint.responseVerifier()
+			.ifPresent((verifier) -> chain.add(links.responseVerification().apply(verifier)));
+		chain.add(links.signing().apply(this.signer));
 		chain.add(links.redirectRefusal());
 		chain.add(links.wire());
 	}

@@ -25,6 +25,12 @@ import org.springframework.web.client.RestClient;
  */
 public final class CoboRestClientConfigurer implements Consumer<RestClient.Builder> {
 
+	/** The {@code RestClient} interceptor of each step, in the order of {@link CoboClientChain.Links}. */
+	private static final CoboClientChain.Links<ClientHttpRequestInterceptor> INTERCEPTORS = new CoboClientChain.Links<>(
+			CoboCallFailures.Interceptor::new, DroppedConnectionRetryingInterceptor::new,
+			RefusedSignatureRetryingInterceptor::new, CoboResponseVerifyingInterceptor::new, CoboSigningInterceptor::new,
+			RedirectRefusingInterceptor.INSTANCE, DroppedConnectionRetryingInterceptor.WIRE);
+
 	private final CoboClientChain<ClientHttpRequestInterceptor> chain;
 
 	private CoboRestClientConfigurer(CoboClientChain<ClientHttpRequestInterceptor> chain) {
@@ -64,49 +70,7 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 		builder.defaultStatusHandler(CoboCallFailures::isError,
 				CoboCallFailures.restClientAnswers(endpoint.verifiesResponses()));
 		endpoint.requestFactory().ifPresent(builder::requestFactory);
-		builder.requestInterceptors((interceptors) -> this.chain.addTo(interceptors, Interceptors.INSTANCE));
-	}
-
-	/** The {@code RestClient} link of each step. */
-	private enum Interceptors implements CoboClientChain.Links<ClientHttpRequestInterceptor> {
-
-		INSTANCE;
-
-		@Override
-		public ClientHttpRequestInterceptor callFailures() {
-			return new CoboCallFailures.Interceptor();
-		}
-
-		@Override
-		public ClientHttpRequestInterceptor droppedConnectionRetry() {
-			return new DroppedConnectionRetryingInterceptor();
-		}
-
-		@Override
-		public ClientHttpRequestInterceptor refusedSignatureRetry() {
-			return new RefusedSignatureRetryingInterceptor();
-		}
-
-		@Override
-		public ClientHttpRequestInterceptor responseVerification(CoboResponseVerifier verifier) {
-			return new CoboResponseVerifyingInterceptor(verifier);
-		}
-
-		@Override
-		public ClientHttpRequestInterceptor signing(CoboRequestSigner signer) {
-			return new CoboSigningInterceptor(signer);
-		}
-
-		@Override
-		public ClientHttpRequestInterceptor redirectRefusal() {
-			return RedirectRefusingInterceptor.INSTANCE;
-		}
-
-		@Override
-		public ClientHttpRequestInterceptor wire() {
-			return DroppedConnectionRetryingInterceptor.WIRE;
-		}
-
+		builder.requestInterceptors((interceptors) -> this.chain.addTo(interceptors, INTERCEPTORS));
 	}
 
 }

@@ -25,6 +25,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder> {
 
+	/** The {@code WebClient} filter of each step, in the order of {@link CoboClientChain.Links}. */
+	private static final CoboClientChain.Links<ExchangeFilterFunction> FILTERS = new CoboClientChain.Links<>(
+			CoboCallFailures.Filter::new, DroppedConnectionRetryingExchangeFilterFunction::new,
+			RefusedSignatureRetryingExchangeFilterFunction::new, CoboResponseVerifyingExchangeFilterFunction::new,
+			CoboSigningExchangeFilterFunction::new, RedirectRefusingExchangeFilterFunction.INSTANCE,
+			DroppedConnectionRetryingExchangeFilterFunction.WIRE);
+
 	private final CoboClientChain<ExchangeFilterFunction> chain;
 
 	private CoboWebClientConfigurer(CoboClientChain<ExchangeFilterFunction> chain) {
@@ -64,49 +71,7 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 		builder.defaultStatusHandler(CoboCallFailures::isError,
 				(response) -> CoboCallFailures.Filter.answer(verifying, response));
 		endpoint.connector().ifPresent(builder::clientConnector);
-		builder.filters((filters) -> this.chain.addTo(filters, Filters.INSTANCE));
-	}
-
-	/** The {@code WebClient} link of each step. */
-	private enum Filters implements CoboClientChain.Links<ExchangeFilterFunction> {
-
-		INSTANCE;
-
-		@Override
-		public ExchangeFilterFunction callFailures() {
-			return new CoboCallFailures.Filter();
-		}
-
-		@Override
-		public ExchangeFilterFunction droppedConnectionRetry() {
-			return new DroppedConnectionRetryingExchangeFilterFunction();
-		}
-
-		@Override
-		public ExchangeFilterFunction refusedSignatureRetry() {
-			return new RefusedSignatureRetryingExchangeFilterFunction();
-		}
-
-		@Override
-		public ExchangeFilterFunction responseVerification(CoboResponseVerifier verifier) {
-			return new CoboResponseVerifyingExchangeFilterFunction(verifier);
-		}
-
-		@Override
-		public ExchangeFilterFunction signing(CoboRequestSigner signer) {
-			return new CoboSigningExchangeFilterFunction(signer);
-		}
-
-		@Override
-		public ExchangeFilterFunction redirectRefusal() {
-			return RedirectRefusingExchangeFilterFunction.INSTANCE;
-		}
-
-		@Override
-		public ExchangeFilterFunction wire() {
-			return DroppedConnectionRetryingExchangeFilterFunction.WIRE;
-		}
-
+		builder.filters((filters) -> this.chain.addTo(filters, FILTERS));
 	}
 
 }
