@@ -3,6 +3,7 @@ package dev.cobooauth.oauth2;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
@@ -15,7 +16,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -32,7 +32,7 @@ import org.springframework.web.client.RestClient;
  * CoboTokens tokens = CoboTokens.builder(CoboEndpoint.of(CoboEnvironment.SANDBOX))
  *     .portalApp("my-client-id", CoboSigner.of(KeyType.ED25519, appSecretHex, "app secret"))
  *     .build();
- * RestClient cobo = RestClient.builder().apply(tokens.restClientConfigurer(null)).build();
+ * RestClient cobo = RestClient.builder().apply(tokens.orgClients().restClientConfigurer(null)).build();
  * cobo.get().uri("/wallets").attributes(CoboOrg.id("org-1")).retrieve().body(String.class);
  * </pre>
  */
@@ -44,32 +44,33 @@ public final class CoboTokens {
 	/** How long Cobo's Permission refresh tokens live. */
 	private static final Duration PERMISSION_REFRESH_TOKEN_LIFETIME = Duration.ofDays(7);
 
-	private final CoboEndpoint endpoint;
-
-	private final @Nullable CoboSigner appKey;
-
 	private final TokenAssembly assembly;
 
 	private final @Nullable CoboOrgAccessTokens orgAccessTokens;
+
+	private final @Nullable CoboOrgClients orgClients;
 
 	private final @Nullable SingleFlightOAuth2AuthorizedClientManager permissionEngine;
 
 	private final @Nullable String apiKeyPrincipal;
 
-	private CoboTokens(Builder builder, TokenAssembly assembly) {
-		this.endpoint = builder.endpoint;
-		this.appKey = builder.appKey;
-		this.assembly = assembly;
-		this.orgAccessTokens = (builder.appKey != null)
+	private CoboTokens(TokenSettings settings) {
+		this.assembly = new TokenAssembly(settings);
+		@Nullable CoboSigner appKey = settings.appKey();
+		@Nullable CoboSigner apiKey = settings.apiKey();
+		@Nullable String permissionType = settings.permissionType();
+		this.orgAccessTokens = (appKey != null)
 				? new CoboOrgAccessTokens(
-						assembly.orgAccessTokenEngine(builder.appKey, assembly.expiry(ORG_REFRESH_TOKEN_LIFETIME)),
+						this.assembly.orgAccessTokenEngine(appKey, this.assembly.expiry(ORG_REFRESH_TOKEN_LIFETIME)),
 						CoboClientRegistrations.ORG_ACCESS_TOKEN)
 				: null;
-		this.permissionEngine = (builder.apiKey != null && builder.permissionType != null)
-				? assembly.permissionTokenEngine(builder.apiKey, builder.permissionType,
-						assembly.expiry(PERMISSION_REFRESH_TOKEN_LIFETIME))
+		this.orgClients = (this.orgAccessTokens != null && appKey != null)
+				? new CoboOrgClients(settings.endpoint(), appKey, this.orgAccessTokens) : null;
+		this.permissionEngine = (apiKey != null && permissionType != null)
+				? this.assembly.permissionTokenEngine(apiKey, permissionType,
+						this.assembly.expiry(PERMISSION_REFRESH_TOKEN_LIFETIME))
 				: null;
-		this.apiKeyPrincipal = (builder.apiKey != null) ? builder.apiKey.publicKeyHex() : null;
+		this.apiKeyPrincipal = (apiKey != null) ? apiKey.publicKeyHex() : null;
 	}
 
 	/**
@@ -128,49 +129,38 @@ public final class CoboTokens {
 	}
 
 	/**
-	 * Makes a {@code RestClient.Builder} call WaaS for the Portal App's orgs: Spring Security's
-	 * {@link OAuth2ClientHttpRequestInterceptor} authorizes each request with the Org Access Token
-	 * of the org it names ({@link CoboOrg#id}), the org being the principal; Cobo's answer to a dead
-	 * token (401, or 500 with {@code error_code} 1000) forgets that token and sends a GET or HEAD once
-	 * more; every request is signed with the app key and every response verified.
+	 * @return what makes {@code RestClient} and {@code WebClient} builders call WaaS for the Portal
+	 * App's orgs
+	 * @throws IllegalStateException if no Portal App was given
+	 */
+	public CoboOrgClients orgClients() {
+		if (this.orgClients == null) {
+			throw new IllegalStateException("No Portal App: give the builder portalApp(clientId, appKey)");
+		}
+		return this.orgClients;
+	}
+
+	/**
+	 * The same as {@code orgClients().restClientConfigurer(defaultOrg)}: see
+	 * {@link CoboOrgClients#restClientConfigurer}.
 	 * @param defaultOrg the org of requests that name none; {@code null} to refuse such requests
 	 * with a {@link MissingCoboOrgException}
 	 * @return the configurer
 	 * @throws IllegalStateException if no Portal App was given
 	 */
 	public CoboRestClientConfigurer restClientConfigurer(@Nullable String defaultOrg) {
-		CoboOrgAccessTokens tokens = orgAccessTokens();
-		CoboOrgResolver orgs = new CoboOrgResolver(defaultOrg);
-		OAuth2ClientHttpRequestInterceptor authorization = new OAuth2ClientHttpRequestInterceptor(tokens.engine());
-		authorization.setClientRegistrationIdResolver((request) -> tokens.getRegistrationId());
-		authorization.setPrincipalResolver((request) -> new OrgPrincipal(
-				orgs.resolve(request.getAttributes(), request.getMethod(), request.getURI().getRawPath())));
-		// Dead tokens are forgotten by DeadTokenRetryingInterceptor, which knows the token Cobo
-		// rejected, so that a token another caller has just obtained is never forgotten instead.
-		authorization.setAuthorizationFailureHandler((failure, principal, attributes) -> {
-		});
-		return CoboRestClientConfigurer.forAppKey(this.endpoint, appKey(),
-				new DeadTokenRetryingInterceptor(tokens, orgs), authorization);
+		return orgClients().restClientConfigurer(defaultOrg);
 	}
 
 	/**
-	 * Makes a {@code WebClient.Builder} call WaaS for the Portal App's orgs, as
-	 * {@link #restClientConfigurer} does for a {@code RestClient}. Spring Security 7.0's reactive
-	 * filter has no hook for the principal, so a filter of the starter's authorizes each request.
+	 * The same as {@code orgClients().webClientConfigurer(defaultOrg)}: see
+	 * {@link CoboOrgClients#webClientConfigurer}.
 	 * @param defaultOrg the org of requests that name none; {@code null} to refuse such requests
 	 * @return the configurer
 	 * @throws IllegalStateException if no Portal App was given
 	 */
 	public CoboWebClientConfigurer webClientConfigurer(@Nullable String defaultOrg) {
-		return CoboWebClientConfigurer.forAppKey(this.endpoint, appKey(),
-				new CoboOrgAccessTokenExchangeFilterFunction(reactiveOrgAccessTokens(), new CoboOrgResolver(defaultOrg)));
-	}
-
-	private CoboSigner appKey() {
-		if (this.appKey == null) {
-			throw new IllegalStateException("No Portal App: give the builder portalApp(clientId, appKey)");
-		}
-		return this.appKey;
+		return orgClients().webClientConfigurer(defaultOrg);
 	}
 
 	/** @return the engine's parts, for the health contributor */
@@ -426,6 +416,35 @@ public final class CoboTokens {
 		}
 
 		/**
+		 * Configures how token requests are sent to Cobo, in one place:
+		 * <pre>
+		 * builder.tokenRequests((requests) -&gt; requests
+		 *     .retry(3, Duration.ofMillis(200), Duration.ofSeconds(5))
+		 *     .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+		 *     .maxConcurrent(4));
+		 * </pre>
+		 * @param customizer changes the token request settings
+		 * @return this builder
+		 */
+		public Builder tokenRequests(Consumer<TokenRequestsBuilder> customizer) {
+			requireNonNull(customizer, "customizer").accept(new TokenRequestsBuilder(this));
+			return this;
+		}
+
+		/**
+		 * Configures where tokens are kept and how instances sharing them take turns:
+		 * <pre>
+		 * builder.tokenStore((store) -&gt; store.jdbc(dataSource, encryptionKey).lock(tokenLock));
+		 * </pre>
+		 * @param customizer changes the token store settings
+		 * @return this builder
+		 */
+		public Builder tokenStore(Consumer<TokenStoreBuilder> customizer) {
+			requireNonNull(customizer, "customizer").accept(new TokenStoreBuilder(this));
+			return this;
+		}
+
+		/**
 		 * @return the tokens
 		 * @throws IllegalStateException if neither a Portal App nor an API key was given
 		 */
@@ -433,87 +452,15 @@ public final class CoboTokens {
 			if (this.appKey == null && this.apiKey == null) {
 				throw new IllegalStateException("Give a Portal App (portalApp(..)), an API key (apiKey(..)), or both");
 			}
-			return new CoboTokens(this, new TokenAssembly(this));
-		}
-
-		@Nullable String clientId() {
-			return this.clientId;
-		}
-
-		@Nullable CoboSigner appKey() {
-			return this.appKey;
-		}
-
-		@Nullable CoboSigner apiKey() {
-			return this.apiKey;
-		}
-
-		CoboEndpoint endpoint() {
-			return this.endpoint;
-		}
-
-		Clock clock() {
-			return this.clock;
-		}
-
-		Duration clockSkew() {
-			return this.clockSkew;
-		}
-
-		Duration acquireTimeout() {
-			return this.acquireTimeout;
-		}
-
-		CoboTokenRetry retry() {
-			return new CoboTokenRetry(this.maxAttempts, this.initialBackoff, this.maxBackoff);
-		}
-
-		Duration connectTimeout() {
-			return this.connectTimeout;
-		}
-
-		Duration readTimeout() {
-			return this.readTimeout;
-		}
-
-		Duration refusedOrgBackoff() {
-			return this.refusedOrgBackoff;
-		}
-
-		int maxTrackedOrgs() {
-			return this.maxTrackedOrgs;
-		}
-
-		int maxConcurrentRequests() {
-			return this.maxConcurrentRequests;
-		}
-
-		RandomGenerator refreshSpread() {
-			return this.refreshSpread;
-		}
-
-		RestClient.Builder restClientBuilder() {
-			return (this.restClientBuilder != null) ? this.restClientBuilder.clone() : RestClient.builder();
-		}
-
-		Executor executor() {
-			return (this.executor != null) ? this.executor : new SimpleAsyncTaskExecutor("cobo-token-");
-		}
-
-		CoboTokenObservations observations() {
-			return new CoboTokenObservations(this.observationRegistry, this.observationConvention);
-		}
-
-		@Nullable DataSource dataSource() {
-			return this.dataSource;
-		}
-
-		byte @Nullable [] encryptionKey() {
-			return this.encryptionKey;
-		}
-
-		@Nullable TokenLock tokenLock() {
-			return this.tokenLock;
+			return new CoboTokens(new TokenSettings(this.endpoint, this.clientId, this.appKey, this.apiKey,
+					this.permissionType, this.clock, this.clockSkew, this.acquireTimeout,
+					new CoboTokenRetry(this.maxAttempts, this.initialBackoff, this.maxBackoff), this.connectTimeout,
+					this.readTimeout, this.refusedOrgBackoff, this.maxTrackedOrgs, this.maxConcurrentRequests,
+					this.refreshSpread,
+					(this.restClientBuilder != null) ? this.restClientBuilder.clone() : RestClient.builder(),
+					(this.executor != null) ? this.executor : new SimpleAsyncTaskExecutor("cobo-token-"),
+					new CoboTokenObservations(this.observationRegistry, this.observationConvention),
+					this.dataSource, this.encryptionKey, this.tokenLock));
 		}
 
 		private static <T> T requireNonNull(@Nullable T value, String name) {
@@ -542,6 +489,113 @@ public final class CoboTokens {
 				throw new IllegalArgumentException(name + " must be positive");
 			}
 			return value;
+		}
+
+	}
+
+	/**
+	 * The token request settings of a {@link Builder}, given through
+	 * {@link Builder#tokenRequests(Consumer)}: retries, timeouts, how many at once, the client they
+	 * are made with, and their observations.
+	 */
+	public static final class TokenRequestsBuilder {
+
+		private final Builder builder;
+
+		private TokenRequestsBuilder(Builder builder) {
+			this.builder = builder;
+		}
+
+		/**
+		 * @param maxAttempts how many times a token request is sent at most, the first included
+		 * @param initialBackoff the delay before the first retry; zero or more
+		 * @param maxBackoff the longest delay between two attempts; not below the initial
+		 * @return this builder
+		 * @see Builder#retry(int, Duration, Duration)
+		 */
+		public TokenRequestsBuilder retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+			this.builder.retry(maxAttempts, initialBackoff, maxBackoff);
+			return this;
+		}
+
+		/**
+		 * @param connectTimeout how long a token request may take to connect; positive
+		 * @param readTimeout how long a token request may wait for Cobo's answer; positive
+		 * @return this builder
+		 * @see Builder#tokenRequestTimeouts(Duration, Duration)
+		 */
+		public TokenRequestsBuilder timeouts(Duration connectTimeout, Duration readTimeout) {
+			this.builder.tokenRequestTimeouts(connectTimeout, readTimeout);
+			return this;
+		}
+
+		/**
+		 * @param maxConcurrentRequests how many token requests this instance sends to Cobo at once at
+		 * most; at least 1
+		 * @return this builder
+		 * @see Builder#maxConcurrentRequests(int)
+		 */
+		public TokenRequestsBuilder maxConcurrent(int maxConcurrentRequests) {
+			this.builder.maxConcurrentRequests(maxConcurrentRequests);
+			return this;
+		}
+
+		/**
+		 * @param restClientBuilder the builder token requests are made with; it is cloned, never changed
+		 * @return this builder
+		 * @see Builder#restClientBuilder(RestClient.Builder)
+		 */
+		public TokenRequestsBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.builder.restClientBuilder(restClientBuilder);
+			return this;
+		}
+
+		/**
+		 * @param registry where each token request is observed ({@code cobo.token.requests})
+		 * @param convention names the observation and its keys; {@code null} for the default
+		 * @return this builder
+		 * @see Builder#observations(ObservationRegistry, CoboTokenObservationConvention)
+		 */
+		public TokenRequestsBuilder observations(ObservationRegistry registry,
+				@Nullable CoboTokenObservationConvention convention) {
+			this.builder.observations(registry, convention);
+			return this;
+		}
+
+	}
+
+	/**
+	 * The token store settings of a {@link Builder}, given through {@link Builder#tokenStore(Consumer)}:
+	 * a database shared by every instance, and the lock they take turns with.
+	 */
+	public static final class TokenStoreBuilder {
+
+		private final Builder builder;
+
+		private TokenStoreBuilder(Builder builder) {
+			this.builder = builder;
+		}
+
+		/**
+		 * @param dataSource the database; the table must exist
+		 * @param encryptionKey a 32-byte AES key that encrypts the stored token values, or {@code null}
+		 * to store them as they are
+		 * @return this builder
+		 * @see Builder#jdbcTokenStore(DataSource, byte[])
+		 */
+		public TokenStoreBuilder jdbc(DataSource dataSource, byte @Nullable [] encryptionKey) {
+			this.builder.jdbcTokenStore(dataSource, encryptionKey);
+			return this;
+		}
+
+		/**
+		 * @param tokenLock serializes the token requests of every instance that shares the token store
+		 * @return this builder
+		 * @see Builder#tokenLock(TokenLock)
+		 */
+		public TokenStoreBuilder lock(TokenLock tokenLock) {
+			this.builder.tokenLock(tokenLock);
+			return this;
 		}
 
 	}

@@ -3,9 +3,6 @@ package dev.cobooauth.oauth2;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
 
@@ -25,8 +22,6 @@ final class DeadTokenAnswer {
 	private static final Set<Integer> NOT_TOKEN_ERROR_CODES = Set.of(2022, 2023, 2024, 2025, 4001);
 
 	private static final Set<HttpMethod> REPLAYABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private DeadTokenAnswer() {
 	}
@@ -72,13 +67,8 @@ final class DeadTokenAnswer {
 	}
 
 	private static int errorCodeOf(byte[] body) {
-		try {
-			JsonNode code = JSON.readTree(body).get("error_code");
-			return (code != null) ? code.asInt(-1) : -1;
-		}
-		catch (JacksonException ex) {
-			return -1;
-		}
+		Integer code = CoboErrorResponse.read(0, body).errorCode();
+		return (code != null) ? code : -1;
 	}
 
 }

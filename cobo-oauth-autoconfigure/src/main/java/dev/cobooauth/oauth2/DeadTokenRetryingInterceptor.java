@@ -1,16 +1,14 @@
 package dev.cobooauth.oauth2;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 
+import dev.cobooauth.signing.CoboRestClientConfigurer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -41,7 +39,7 @@ final class DeadTokenRetryingInterceptor implements ClientHttpRequestInterceptor
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		ClientHttpResponse response = readable(execution.execute(request, body));
+		ClientHttpResponse response = execution.execute(request, body);
 		String rejected = bearerTokenOf(request);
 		if (rejected == null || !isDeadToken(response)) {
 			return response;
@@ -76,58 +74,14 @@ final class DeadTokenRetryingInterceptor implements ClientHttpRequestInterceptor
 				: null;
 	}
 
+	/**
+	 * Reads the body of an answer that may tell a dead token; the configurer's chain hands error
+	 * answers on buffered ({@link CoboRestClientConfigurer#forAppKey}), so it can be read again.
+	 */
 	private static boolean isDeadToken(ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
-		byte[] body = (response instanceof ReadBody read) ? read.bytes : null;
+		byte[] body = DeadTokenAnswer.needsBody(status) ? StreamUtils.copyToByteArray(response.getBody()) : null;
 		return DeadTokenAnswer.isDeadToken(status, body);
-	}
-
-	private static ClientHttpResponse readable(ClientHttpResponse response) throws IOException {
-		if (!DeadTokenAnswer.needsBody(response.getStatusCode().value())) {
-			return response;
-		}
-		return new ReadBody(response, StreamUtils.copyToByteArray(response.getBody()));
-	}
-
-	/**
-	 * A response whose body was read to tell a dead token, and is served again from memory.
-	 */
-	private static final class ReadBody implements ClientHttpResponse {
-
-		private final ClientHttpResponse response;
-
-		private final byte[] bytes;
-
-		ReadBody(ClientHttpResponse response, byte[] bytes) {
-			this.response = response;
-			this.bytes = bytes;
-		}
-
-		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
-		}
-
-		@Override
-		public InputStream getBody() {
-			return new ByteArrayInputStream(this.bytes);
-		}
-
-		@Override
-		public void close() {
-			this.response.close();
-		}
-
 	}
 
 }

@@ -37,7 +37,7 @@ import org.springframework.web.client.RestClient;
  */
 final class TokenAssembly {
 
-	private final CoboTokens.Builder settings;
+	private final TokenSettings settings;
 
 	private final CoboClientRegistrations registrations;
 
@@ -60,7 +60,7 @@ final class TokenAssembly {
 	/** The token requests this instance may send to Cobo at once, whichever flow they are for. */
 	private final Semaphore tokenRequestPermits;
 
-	TokenAssembly(CoboTokens.Builder settings) {
+	TokenAssembly(TokenSettings settings) {
 		this.settings = settings;
 		this.registrations = registrations(settings);
 		this.store = store(settings, this.registrations);
@@ -73,7 +73,7 @@ final class TokenAssembly {
 		this.refreshSpread = RefreshSpread.from(settings.refreshSpread());
 	}
 
-	private static CoboClientRegistrations registrations(CoboTokens.Builder settings) {
+	private static CoboClientRegistrations registrations(TokenSettings settings) {
 		List<ClientRegistration> registrations = new ArrayList<>();
 		if (settings.appKey() != null && settings.clientId() != null) {
 			registrations.add(CoboClientRegistrations.portalApp(settings.clientId(),
@@ -88,7 +88,7 @@ final class TokenAssembly {
 		return new CoboClientRegistrations(registrations);
 	}
 
-	private static TokenStore store(CoboTokens.Builder settings, CoboClientRegistrations registrations) {
+	private static TokenStore store(TokenSettings settings, CoboClientRegistrations registrations) {
 		DataSource dataSource = settings.dataSource();
 		TokenLock lock = settings.tokenLock();
 		if (dataSource == null) {

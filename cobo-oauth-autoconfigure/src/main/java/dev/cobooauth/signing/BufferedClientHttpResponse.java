@@ -7,6 +7,7 @@ import java.io.InputStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.StreamUtils;
 
 /**
  * A response whose body was read whole and is served again from memory, as often as asked.
@@ -18,10 +19,22 @@ final class BufferedClientHttpResponse implements ClientHttpResponse {
 	private final byte[] body;
 
 	/**
+	 * @param response a response
+	 * @return it, if its body is buffered already; else a response that reads its body whole now
+	 * @throws IOException if the body cannot be read
+	 */
+	static BufferedClientHttpResponse of(ClientHttpResponse response) throws IOException {
+		if (response instanceof BufferedClientHttpResponse buffered) {
+			return buffered;
+		}
+		return new BufferedClientHttpResponse(response, StreamUtils.copyToByteArray(response.getBody()));
+	}
+
+	/**
 	 * @param delegate the response the body was read from; closed with this one
 	 * @param body the body bytes
 	 */
-	public BufferedClientHttpResponse(ClientHttpResponse delegate, byte[] body) {
+	BufferedClientHttpResponse(ClientHttpResponse delegate, byte[] body) {
 		this.delegate = delegate;
 		this.body = body;
 	}
@@ -47,7 +60,7 @@ final class BufferedClientHttpResponse implements ClientHttpResponse {
 	}
 
 	/** @return the body bytes */
-	public byte[] getBodyBytes() {
+	byte[] getBodyBytes() {
 		return this.body;
 	}
 

@@ -146,10 +146,7 @@ public final class CoboDeliveryVerifier {
 		 * @return this builder
 		 */
 		public Builder cryptoProvider(CryptoProvider cryptoProvider) {
-			if (cryptoProvider == null) {
-				throw new IllegalArgumentException("cryptoProvider cannot be null");
-			}
-			this.cryptoProvider = cryptoProvider;
+			this.cryptoProvider = Arguments.requireNonNull(cryptoProvider, "cryptoProvider");
 			return this;
 		}
 
@@ -159,10 +156,7 @@ public final class CoboDeliveryVerifier {
 		 * @return this builder
 		 */
 		public Builder tolerance(Duration tolerance) {
-			if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
-				throw new IllegalArgumentException("tolerance must be positive");
-			}
-			this.tolerance = tolerance;
+			this.tolerance = Arguments.requirePositive(tolerance, "tolerance");
 			return this;
 		}
 
@@ -186,10 +180,7 @@ public final class CoboDeliveryVerifier {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			if (clock == null) {
-				throw new IllegalArgumentException("clock cannot be null");
-			}
-			this.clock = clock;
+			this.clock = Arguments.requireNonNull(clock, "clock");
 			return this;
 		}
 
@@ -210,10 +201,7 @@ public final class CoboDeliveryVerifier {
 		 * @return this builder
 		 */
 		public Builder jdbcReplayStore(DataSource dataSource) {
-			if (dataSource == null) {
-				throw new IllegalArgumentException("dataSource cannot be null");
-			}
-			this.replayStore = dataSource;
+			this.replayStore = Arguments.requireNonNull(dataSource, "dataSource");
 			return this;
 		}
 

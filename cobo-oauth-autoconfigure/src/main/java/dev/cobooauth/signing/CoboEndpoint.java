@@ -207,10 +207,7 @@ public final class CoboEndpoint {
 		 * @return this builder
 		 */
 		public Builder cryptoProvider(CryptoProvider cryptoProvider) {
-			if (cryptoProvider == null) {
-				throw new IllegalArgumentException("cryptoProvider cannot be null");
-			}
-			this.cryptoProvider = cryptoProvider;
+			this.cryptoProvider = Arguments.requireNonNull(cryptoProvider, "cryptoProvider");
 			return this;
 		}
 
@@ -228,10 +225,7 @@ public final class CoboEndpoint {
 		 * @return this builder
 		 */
 		public Builder signatureMetrics(CoboSignatureMetrics metrics) {
-			if (metrics == null) {
-				throw new IllegalArgumentException("metrics cannot be null");
-			}
-			this.metrics = metrics;
+			this.metrics = Arguments.requireNonNull(metrics, "metrics");
 			return this;
 		}
 
@@ -241,10 +235,7 @@ public final class CoboEndpoint {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			if (clock == null) {
-				throw new IllegalArgumentException("clock cannot be null");
-			}
-			this.clock = clock;
+			this.clock = Arguments.requireNonNull(clock, "clock");
 			return this;
 		}
 
@@ -254,10 +245,7 @@ public final class CoboEndpoint {
 		 * @return this builder
 		 */
 		public Builder responseTolerance(Duration tolerance) {
-			if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
-				throw new IllegalArgumentException("responseTolerance must be positive");
-			}
-			this.responseTolerance = tolerance;
+			this.responseTolerance = Arguments.requirePositive(tolerance, "responseTolerance");
 			return this;
 		}
 
@@ -280,10 +268,7 @@ public final class CoboEndpoint {
 		 * @return this builder
 		 */
 		public Builder requestFactory(ClientHttpRequestFactory requestFactory) {
-			if (requestFactory == null) {
-				throw new IllegalArgumentException("requestFactory cannot be null");
-			}
-			this.requestFactory = requestFactory;
+			this.requestFactory = Arguments.requireNonNull(requestFactory, "requestFactory");
 			return this;
 		}
 
@@ -293,10 +278,7 @@ public final class CoboEndpoint {
 		 * @return this builder
 		 */
 		public Builder connector(ClientHttpConnector connector) {
-			if (connector == null) {
-				throw new IllegalArgumentException("connector cannot be null");
-			}
-			this.connector = connector;
+			this.connector = Arguments.requireNonNull(connector, "connector");
 			return this;
 		}
 

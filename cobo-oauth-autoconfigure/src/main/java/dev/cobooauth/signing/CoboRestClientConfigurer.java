@@ -25,17 +25,16 @@ import org.springframework.web.client.RestClient;
  */
 public final class CoboRestClientConfigurer implements Consumer<RestClient.Builder> {
 
-	private final CoboEndpoint endpoint;
+	/** The {@code RestClient} interceptor of each step, in the order of {@link CoboClientChain.Links}. */
+	private static final CoboClientChain.Links<ClientHttpRequestInterceptor> INTERCEPTORS = new CoboClientChain.Links<>(
+			CoboCallFailures.Interceptor::new, DroppedConnectionRetryingInterceptor::new,
+			RefusedSignatureRetryingInterceptor::new, CoboResponseVerifyingInterceptor::new, CoboSigningInterceptor::new,
+			RedirectRefusingInterceptor.INSTANCE, DroppedConnectionRetryingInterceptor.WIRE);
 
-	private final CoboRequestSigner signer;
+	private final CoboClientChain<ClientHttpRequestInterceptor> chain;
 
-	private final List<ClientHttpRequestInterceptor> authorization;
-
-	private CoboRestClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer,
-			List<ClientHttpRequestInterceptor> authorization) {
-		this.endpoint = endpoint;
-		this.signer = signer;
-		this.authorization = authorization;
+	private CoboRestClientConfigurer(CoboClientChain<ClientHttpRequestInterceptor> chain) {
+		this.chain = chain;
 	}
 
 	/**
@@ -45,7 +44,8 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 	 * @return the configurer
 	 */
 	public static CoboRestClientConfigurer forApiKey(CoboEndpoint endpoint, CoboSigner apiKey) {
-		return of(endpoint, apiKey, CoboSignatureMetrics.API_KEY, List.of());
+		return new CoboRestClientConfigurer(
+				CoboClientChain.of(endpoint, apiKey, CoboSignatureMetrics.API_KEY, List.of()));
 	}
 
 	/**
@@ -53,42 +53,24 @@ public final class CoboRestClientConfigurer implements Consumer<RestClient.Build
 	 * authorized it (an Org Access Token).
 	 * @param endpoint where Cobo is and how its responses are verified
 	 * @param appKey the app key requests are signed with
-	 * @param authorization interceptors that run first, in this order; none for token requests
+	 * @param authorization interceptors that run first, in this order; none for token requests. They
+	 * see every error answer (4xx, 5xx) with its body buffered: they may read it and still return it
 	 * @return the configurer
 	 */
 	public static CoboRestClientConfigurer forAppKey(CoboEndpoint endpoint, CoboSigner appKey,
 			ClientHttpRequestInterceptor... authorization) {
-		return of(endpoint, appKey, CoboSignatureMetrics.APP_KEY, List.of(authorization));
-	}
-
-	private static CoboRestClientConfigurer of(CoboEndpoint endpoint, CoboSigner key, String keyKind,
-			List<ClientHttpRequestInterceptor> authorization) {
-		if (endpoint == null) {
-			throw new IllegalArgumentException("endpoint cannot be null");
-		}
-		if (key == null) {
-			throw new IllegalArgumentException("key cannot be null");
-		}
-		return new CoboRestClientConfigurer(endpoint, endpoint.requestSigner(key, keyKind), authorization);
+		return new CoboRestClientConfigurer(
+				CoboClientChain.of(endpoint, appKey, CoboSignatureMetrics.APP_KEY, List.of(authorization)));
 	}
 
 	@Override
 	public void accept(RestClient.Builder builder) {
-		builder.baseUrl(this.endpoint.baseUrl().toString());
+		CoboEndpoint endpoint = this.chain.endpoint();
+		builder.baseUrl(endpoint.baseUrl().toString());
 		builder.defaultStatusHandler(CoboCallFailures::isError,
-				CoboCallFailures.restClientAnswers(this.endpoint.verifiesResponses()));
-		this.endpoint.requestFactory().ifPresent(builder::requestFactory);
-		builder.requestInterceptors((interceptors) -> {
-			interceptors.add(new CoboCallFailures.Interceptor());
-			interceptors.add(new DroppedConnectionRetryingInterceptor());
-			interceptors.addAll(this.authorization);
-			interceptors.add(new RefusedSignatureRetryingInterceptor());
-			this.endpoint.responseVerifier()
-				.ifPresent((verifier) -> interceptors.add(new CoboResponseVerifyingInterceptor(verifier)));
-			interceptors.add(new CoboSigningInterceptor(this.signer));
-			interceptors.add(RedirectRefusingInterceptor.INSTANCE);
-			interceptors.add(DroppedConnectionRetryingInterceptor.WIRE);
-		});
+				CoboCallFailures.restClientAnswers(endpoint.verifiesResponses()));
+		endpoint.requestFactory().ifPresent(builder::requestFactory);
+		builder.requestInterceptors((interceptors) -> this.chain.addTo(interceptors, INTERCEPTORS));
 	}
 
 }

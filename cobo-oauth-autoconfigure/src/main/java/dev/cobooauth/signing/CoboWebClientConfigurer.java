@@ -25,17 +25,17 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder> {
 
-	private final CoboEndpoint endpoint;
+	/** The {@code WebClient} filter of each step, in the order of {@link CoboClientChain.Links}. */
+	private static final CoboClientChain.Links<ExchangeFilterFunction> FILTERS = new CoboClientChain.Links<>(
+			CoboCallFailures.Filter::new, DroppedConnectionRetryingExchangeFilterFunction::new,
+			RefusedSignatureRetryingExchangeFilterFunction::new, CoboResponseVerifyingExchangeFilterFunction::new,
+			CoboSigningExchangeFilterFunction::new, RedirectRefusingExchangeFilterFunction.INSTANCE,
+			DroppedConnectionRetryingExchangeFilterFunction.WIRE);
 
-	private final CoboRequestSigner signer;
+	private final CoboClientChain<ExchangeFilterFunction> chain;
 
-	private final List<ExchangeFilterFunction> authorization;
-
-	private CoboWebClientConfigurer(CoboEndpoint endpoint, CoboRequestSigner signer,
-			List<ExchangeFilterFunction> authorization) {
-		this.endpoint = endpoint;
-		this.signer = signer;
-		this.authorization = authorization;
+	private CoboWebClientConfigurer(CoboClientChain<ExchangeFilterFunction> chain) {
+		this.chain = chain;
 	}
 
 	/**
@@ -45,7 +45,8 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 	 * @return the configurer
 	 */
 	public static CoboWebClientConfigurer forApiKey(CoboEndpoint endpoint, CoboSigner apiKey) {
-		return of(endpoint, apiKey, CoboSignatureMetrics.API_KEY, List.of());
+		return new CoboWebClientConfigurer(
+				CoboClientChain.of(endpoint, apiKey, CoboSignatureMetrics.API_KEY, List.of()));
 	}
 
 	/**
@@ -58,38 +59,19 @@ public final class CoboWebClientConfigurer implements Consumer<WebClient.Builder
 	 */
 	public static CoboWebClientConfigurer forAppKey(CoboEndpoint endpoint, CoboSigner appKey,
 			ExchangeFilterFunction... authorization) {
-		return of(endpoint, appKey, CoboSignatureMetrics.APP_KEY, List.of(authorization));
-	}
-
-	private static CoboWebClientConfigurer of(CoboEndpoint endpoint, CoboSigner key, String keyKind,
-			List<ExchangeFilterFunction> authorization) {
-		if (endpoint == null) {
-			throw new IllegalArgumentException("endpoint cannot be null");
-		}
-		if (key == null) {
-			throw new IllegalArgumentException("key cannot be null");
-		}
-		return new CoboWebClientConfigurer(endpoint, endpoint.requestSigner(key, keyKind), authorization);
+		return new CoboWebClientConfigurer(
+				CoboClientChain.of(endpoint, appKey, CoboSignatureMetrics.APP_KEY, List.of(authorization)));
 	}
 
 	@Override
 	public void accept(WebClient.Builder builder) {
-		builder.baseUrl(this.endpoint.baseUrl().toString());
-		boolean verifying = this.endpoint.verifiesResponses();
+		CoboEndpoint endpoint = this.chain.endpoint();
+		builder.baseUrl(endpoint.baseUrl().toString());
+		boolean verifying = endpoint.verifiesResponses();
 		builder.defaultStatusHandler(CoboCallFailures::isError,
 				(response) -> CoboCallFailures.Filter.answer(verifying, response));
-		this.endpoint.connector().ifPresent(builder::clientConnector);
-		builder.filters((filters) -> {
-			filters.add(new CoboCallFailures.Filter());
-			filters.add(new DroppedConnectionRetryingExchangeFilterFunction());
-			filters.addAll(this.authorization);
-			filters.add(new RefusedSignatureRetryingExchangeFilterFunction());
-			this.endpoint.responseVerifier()
-				.ifPresent((verifier) -> filters.add(new CoboResponseVerifyingExchangeFilterFunction(verifier)));
-			filters.add(new CoboSigningExchangeFilterFunction(this.signer));
-			filters.add(RedirectRefusingExchangeFilterFunction.INSTANCE);
-			filters.add(DroppedConnectionRetryingExchangeFilterFunction.WIRE);
-		});
+		endpoint.connector().ifPresent(builder::clientConnector);
+		builder.filters((filters) -> this.chain.addTo(filters, FILTERS));
 	}
 
 }

@@ -9,14 +9,14 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.util.StreamUtils;
 
 /**
  * Sends a request of a {@code RestClient} once more, signed afresh, when Cobo refused its signature
  * ({@link RefusedSignatures}): Cobo did not process it, so this is safe for any method, a POST
  * included. Placed before the response verification, so that only a refusal Cobo really signed
  * causes a resend, and before signing, so that the second attempt carries a new nonce. Only once: a
- * second refusal is the caller's answer.
+ * second refusal is the caller's answer. Every error answer (4xx, 5xx) is handed on with its body
+ * buffered, so that the authorization interceptors before it may read it and still return it.
  */
 final class RefusedSignatureRetryingInterceptor implements ClientHttpRequestInterceptor {
 
@@ -25,18 +25,18 @@ final class RefusedSignatureRetryingInterceptor implements ClientHttpRequestInte
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		ClientHttpResponse response = execution.execute(request, body);
-		int status = response.getStatusCode().value();
-		if (!RefusedSignatures.mayBe(status)) {
+		ClientHttpResponse response = errorBuffered(execution.execute(request, body));
+		if (!(response instanceof BufferedClientHttpResponse answer)
+				|| !RefusedSignatures.isRefusedSignature(answer.getStatusCode().value(), answer.getBodyBytes())) {
 			return response;
-		}
-		byte[] answer = StreamUtils.copyToByteArray(response.getBody());
-		if (!RefusedSignatures.isRefusedSignature(status, answer)) {
-			return new BufferedClientHttpResponse(response, answer);
 		}
 		response.close();
 		logger.debug(RefusedSignatures.describeResend(request.getMethod(), request.getURI()));
-		return execution.execute(request, body);
+		return errorBuffered(execution.execute(request, body));
+	}
+
+	private static ClientHttpResponse errorBuffered(ClientHttpResponse response) throws IOException {
+		return response.getStatusCode().isError() ? BufferedClientHttpResponse.of(response) : response;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.cobooauth.it;
 
+import java.time.Duration;
+
 import dev.cobooauth.oauth2.CoboOrg;
 import dev.cobooauth.oauth2.CoboTokens;
 import dev.cobooauth.signing.CoboEndpoint;
@@ -35,8 +37,9 @@ class WithoutSpringBootTest {
 
 		CoboTokens tokens = CoboTokens.builder(endpoint)
 			.portalApp(clientId, CoboSigner.of(KeyType.ED25519, hex, "app secret"))
+			.tokenRequests((requests) -> requests.retry(3, Duration.ofMillis(200), Duration.ofSeconds(5)))
 			.build();
-		RestClient cobo = RestClient.builder().apply(tokens.restClientConfigurer(null)).build();
+		RestClient cobo = RestClient.builder().apply(tokens.orgClients().restClientConfigurer(null)).build();
 		String wallets = cobo.get().uri("/wallets").attributes(CoboOrg.id("org-1")).retrieve().body(String.class);
 
 		assertThat(wallets).contains("\"org_id\":\"org-1\"");
