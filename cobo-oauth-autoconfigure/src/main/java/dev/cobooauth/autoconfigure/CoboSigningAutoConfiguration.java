@@ -6,6 +6,7 @@ import dev.cobooauth.signing.CoboEndpoint;
 import dev.cobooauth.signing.CoboSignatureMetrics;
 import dev.cobooauth.signing.CoboSigner;
 import dev.cobooauth.signing.CryptoProvider;
+import dev.cobooauth.signing.NonceSlots;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -71,7 +72,7 @@ public final class CoboSigningAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoboEndpoint coboEndpoint(CoboProperties properties, ObjectProvider<CoboSignatureMetrics> metrics,
 			@Qualifier(CLOCK) ObjectProvider<Clock> coboClock, ObjectProvider<CoboHttpTransports> transports,
-			CryptoProvider cryptoProvider) {
+			CryptoProvider cryptoProvider, ObjectProvider<NonceSlots> nonceSlots) {
 		if (!properties.getResponseVerification().isEnabled()) {
 			logger.warn("cobo.response-verification.enabled=false: answers from " + ((properties.getBaseUrl() != null)
 					? properties.getBaseUrl() : properties.getEnv().getBaseUrl())
@@ -80,7 +81,10 @@ public final class CoboSigningAutoConfiguration {
 		}
 		return new CoboPropertiesMapper(properties).endpoint(metrics.getIfAvailable(() -> CoboSignatureMetrics.NONE),
 				coboClock.getIfAvailable(Clock::systemUTC), cryptoProvider,
-				(endpoint) -> transports.orderedStream().forEach((transport) -> transport.applyTo(endpoint)));
+				(endpoint) -> {
+					transports.orderedStream().forEach((transport) -> transport.applyTo(endpoint));
+					nonceSlots.ifAvailable(endpoint::nonceSlots);
+				});
 	}
 
 	@Configuration(proxyBeanMethods = false)

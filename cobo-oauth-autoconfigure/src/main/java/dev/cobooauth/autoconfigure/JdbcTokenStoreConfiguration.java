@@ -3,6 +3,7 @@ package dev.cobooauth.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.cobooauth.oauth2.TokenLock;
+import dev.cobooauth.signing.NonceSlots;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -13,11 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The token store of {@code cobo.token-store.type=jdbc}: Spring Security's
@@ -61,6 +64,23 @@ class JdbcTokenStoreConfiguration {
 		/**
 		 * @param initializer taken so that the lease table exists before the first lease
 		 */
+		/**
+		 * The nonce slot of this instance, leased in {@code cobo_token_lease}, renewed on a scheduler
+		 * of its own (one thread, built with Spring Boot's builder).
+		 */
+		@Bean
+		@ConditionalOnMissingBean(NonceSlots.class)
+		LeasedNonceSlots coboNonceSlots(ObjectProvider<DataSource> dataSource,
+				ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulers) {
+			ThreadPoolTaskScheduler scheduler = schedulers.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
+				.poolSize(1)
+				.threadNamePrefix("cobo-nonce-slot-")
+				.build();
+			scheduler.initialize();
+			return new LeasedNonceSlots(JdbcStores.dataSource(dataSource, TOKEN_STORE), scheduler,
+					LeasedNonceSlots.LEASE_TIME, LeasedNonceSlots.LEASE_TIME.dividedBy(3), scheduler::shutdown);
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		TokenLock coboTokenLock(ObjectProvider<DataSource> dataSource, CoboProperties properties,

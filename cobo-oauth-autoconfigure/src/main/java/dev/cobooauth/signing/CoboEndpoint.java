@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  * Where Cobo is and how its answers are checked: the base URL (ending in {@code /v2}, no trailing
  * slash) and, unless verification is off, the Ed25519 key that signs its responses. Every client
  * built for one endpoint shares one nonce source per key, so two requests signed with the same key
- * never carry the same nonce, whichever client sends them.
+ * never carry the same nonce, whichever client sends them; instances of an application sharing a key
+ * keep apart through the {@link NonceSlots} they hold ({@link Builder#nonceSlots}).
  * <p>
  * Build it for one of Cobo's environments with {@link #of(CoboEnvironment)}, or for a proxy or a
  * simulator with {@link #builder(String)}.
@@ -42,6 +43,8 @@ public final class CoboEndpoint {
 
 	private final @Nullable ClientHttpConnector connector;
 
+	private final NonceSlots nonceSlots;
+
 	private final ConcurrentMap<CoboSigner, CoboRequestSigner> requestSigners = new ConcurrentHashMap<>();
 
 	private CoboEndpoint(Builder builder, @Nullable CoboResponseVerifier responseVerifier) {
@@ -50,6 +53,7 @@ public final class CoboEndpoint {
 		this.metrics = builder.metrics;
 		this.requestFactory = builder.requestFactory;
 		this.connector = builder.connector;
+		this.nonceSlots = builder.nonceSlots;
 	}
 
 	/**
@@ -149,7 +153,8 @@ public final class CoboEndpoint {
 	 */
 	CoboRequestSigner requestSigner(CoboSigner signer, String keyKind) {
 		return this.requestSigners.computeIfAbsent(signer,
-				(key) -> new CoboRequestSigner(MeteredCoboSigner.of(key, keyKind, this.metrics), new NonceSource()));
+				(key) -> new CoboRequestSigner(MeteredCoboSigner.of(key, keyKind, this.metrics),
+						new NonceSource(this.nonceSlots)));
 	}
 
 	@Override
@@ -184,6 +189,8 @@ public final class CoboEndpoint {
 		private @Nullable ClientHttpRequestFactory requestFactory;
 
 		private @Nullable ClientHttpConnector connector;
+
+		private NonceSlots nonceSlots = NonceSlots.RANDOM;
 
 		private Builder(URI baseUrl) {
 			this.baseUrl = baseUrl;
@@ -279,6 +286,19 @@ public final class CoboEndpoint {
 		 */
 		public Builder connector(ClientHttpConnector connector) {
 			this.connector = Arguments.requireNonNull(connector, "connector");
+			return this;
+		}
+
+		/**
+		 * @param nonceSlots the nonce slot this instance holds, which no other instance sharing its
+		 * keys holds; {@link NonceSlots#RANDOM} by default: a slot drawn at random per process
+		 * @return this builder
+		 */
+		public Builder nonceSlots(NonceSlots nonceSlots) {
+			if (nonceSlots == null) {
+				throw new IllegalArgumentException("nonceSlots cannot be null");
+			}
+			this.nonceSlots = nonceSlots;
 			return this;
 		}
 

@@ -11,32 +11,44 @@ import java.util.random.RandomGenerator;
  * are never taken for a replay. Thread-safe without locking.
  * <p>
  * Sources that sign with the same key must not issue the same nonce either, or Cobo refuses the
- * second of two identical requests as a replay. So each source owns one of {@link #SLOTS} slots
- * and issues only nonces in it (a nonce modulo {@value #SLOTS} is its slot): two sources in
- * different slots never issue the same nonce, however many requests each signs at once. The sources
- * of one process take the slots in turn, so they never share one; a process starts at a slot drawn
- * at random, so two instances of an application share one with a chance of 1 in {@value #SLOTS},
- * and then a request Cobo refuses as a replay is signed afresh and sent once more. A nonce stays
- * within {@value #SLOTS} ms of the clock, and a burst of requests moves it ahead of the clock by at
- * most {@value #SLOTS} ms per request, which Cobo's window of minutes absorbs.
+ * second of two identical requests as a replay. So a source issues only nonces in one of
+ * {@value #SLOTS} slots at a time (a nonce modulo {@value #SLOTS} is its slot): two sources in
+ * different slots never issue the same nonce, however many requests each signs at once. The slot is
+ * the one {@link NonceSlots} says this instance holds (a lease no other live instance holds), asked
+ * for every nonce; while it holds none, the source's own: the sources of one process take those in
+ * turn, so they never share one, from a slot drawn at random, so two instances without leases share
+ * one with a chance of 1 in {@value #SLOTS}, and then a request Cobo refuses as a replay is signed
+ * afresh and sent once more. A nonce stays within {@value #SLOTS} ms of the clock, and a burst of
+ * requests moves it ahead of the clock by at most {@value #SLOTS} ms per request, which Cobo's
+ * window of minutes absorbs.
  */
 final class NonceSource {
 
 	/** How many slots the nonces are spread over. */
-	static final int SLOTS = 16;
+	static final int SLOTS = NonceSlots.COUNT;
 
 	/** The slot the next source of this process takes. */
 	private static final AtomicInteger NEXT_SLOT = new AtomicInteger(RandomGenerator.getDefault().nextInt(SLOTS));
 
 	private final Clock clock;
 
-	private final int slot;
+	private final NonceSlots slots;
+
+	private final int ownSlot;
 
 	private final AtomicLong last = new AtomicLong();
 
 	/** A nonce source on the system clock, in the next slot of this process. */
 	public NonceSource() {
-		this(Clock.systemUTC(), Math.floorMod(NEXT_SLOT.getAndIncrement(), SLOTS));
+		this(NonceSlots.RANDOM);
+	}
+
+	/**
+	 * @param slots the slot this instance holds, asked for every nonce; while it holds none, the next
+	 * slot of this process
+	 */
+	NonceSource(NonceSlots slots) {
+		this(Clock.systemUTC(), slots, Math.floorMod(NEXT_SLOT.getAndIncrement(), SLOTS));
 	}
 
 	/**
@@ -51,32 +63,47 @@ final class NonceSource {
 	 * @param slot the slot, from 0 to {@value #SLOTS} - 1
 	 */
 	NonceSource(Clock clock, int slot) {
-		if (clock == null) {
-			throw new IllegalArgumentException("clock cannot be null");
-		}
-		if (slot < 0 || slot >= SLOTS) {
-			throw new IllegalArgumentException("slot must be between 0 and " + (SLOTS - 1) + ", was " + slot);
-		}
-		this.clock = clock;
-		this.slot = slot;
+		this(clock, NonceSlots.RANDOM, slot);
 	}
 
 	/**
-	 * @return the first millisecond of this source's slot from the clock's on, or from one past the
+	 * @param clock the clock the nonces follow
+	 * @param slots the slot this instance holds, asked for every nonce
+	 * @param ownSlot the slot while it holds none, from 0 to {@value #SLOTS} - 1
+	 */
+	NonceSource(Clock clock, NonceSlots slots, int ownSlot) {
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		if (slots == null) {
+			throw new IllegalArgumentException("slots cannot be null");
+		}
+		if (ownSlot < 0 || ownSlot >= SLOTS) {
+			throw new IllegalArgumentException("slot must be between 0 and " + (SLOTS - 1) + ", was " + ownSlot);
+		}
+		this.clock = clock;
+		this.slots = slots;
+		this.ownSlot = ownSlot;
+	}
+
+	/**
+	 * @return the first millisecond of the current slot from the clock's on, or from one past the
 	 * previous nonce when that is later
 	 */
 	public long next() {
 		long now = this.clock.millis();
-		return this.last.updateAndGet((previous) -> inSlot(Math.max(now, previous + 1)));
+		int slot = slot();
+		return this.last.updateAndGet((previous) -> inSlot(Math.max(now, previous + 1), slot));
 	}
 
-	/** @return this source's slot */
+	/** @return the slot the next nonce is in: the one held, or this source's own */
 	int slot() {
-		return this.slot;
+		int held = this.slots.current();
+		return (held >= 0 && held < SLOTS) ? held : this.ownSlot;
 	}
 
-	private long inSlot(long millis) {
-		return millis + Math.floorMod(this.slot - millis, SLOTS);
+	private static long inSlot(long millis, int slot) {
+		return millis + Math.floorMod(slot - millis, SLOTS);
 	}
 
 }
