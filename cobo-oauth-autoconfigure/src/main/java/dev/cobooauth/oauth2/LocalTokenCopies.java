@@ -6,13 +6,16 @@ import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
  * This process's copies of the tokens of a store whose reads block (a database shared by every
- * instance): a call whose token is in memory and not due reads no database. A copy is replaced
- * whenever the store is read or this process obtains a token, and forgotten when Cobo rejects it,
- * so a token another instance refreshed is picked up when the copy comes due or is rejected. One
- * entry per (registration, principal), as the store has one row.
+ * instance): a call whose token is in memory and still servable reads no database, even while the
+ * token is due and its refresh is in flight. A copy is replaced whenever the store is read or this
+ * process obtains a token, and forgotten when Cobo rejects it, so a token another instance
+ * refreshed is picked up by the refresh a due copy starts (which reads the store under the lock of
+ * every instance) or once the copy is rejected. One entry per (registration, principal), as the
+ * store has one row.
  */
 final class LocalTokenCopies {
 
@@ -20,12 +23,17 @@ final class LocalTokenCopies {
 
 	/**
 	 * @param key the registration and principal
-	 * @param expiry decides whether the copy is due
-	 * @return the copy, if there is one and it is not due
+	 * @param expiry decides whether the copy is due, and whether a due copy may still be handed out
+	 * @return the copy, if there is one and it is not due, or is due but may still be handed out
+	 * while it is refreshed; {@code null} when the caller must read the store
 	 */
-	@Nullable OAuth2AuthorizedClient notDue(TokenFlights.Key key, TokenExpiry expiry) {
+	@Nullable OAuth2AuthorizedClient servable(TokenFlights.Key key, TokenExpiry expiry) {
 		OAuth2AuthorizedClient copy = this.copies.get(key);
-		return (copy != null && !expiry.isDue(copy.getAccessToken())) ? copy : null;
+		if (copy == null) {
+			return null;
+		}
+		OAuth2AccessToken token = copy.getAccessToken();
+		return (!expiry.isDue(token) || expiry.isServableWhileRefreshed(token)) ? copy : null;
 	}
 
 	/**

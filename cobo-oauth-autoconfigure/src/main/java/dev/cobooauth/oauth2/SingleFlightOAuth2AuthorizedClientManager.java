@@ -34,13 +34,15 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  * just obtained is used as it is, without a second request to Cobo.
  * <p>
  * A store whose reads block (a database) is read through a copy of its tokens in this process's
- * memory ({@link LocalTokenCopies}): a token that is not due is served from the copy, without a
- * database round trip; the store is read only when the copy is missing or due, so a token another
- * instance refreshed is picked up at the latest then, or when Cobo rejects the copy ({@link #markDead}).
+ * memory ({@link LocalTokenCopies}): a token that may be served is served from the copy, without a
+ * database round trip, also while it is due and its one refresh runs on the executor; that refresh
+ * reads the store inside the lock, so a token another instance refreshed is picked up then, or
+ * when Cobo rejects the copy ({@link #markDead}). The store is read on the caller's path only when
+ * the copy is missing or has expired (less than half the clock skew left).
  * <p>
  * {@link #authorize} blocks its caller while it waits; {@link #authorizeAsync} never blocks: a
- * token that is not due in memory is served on the caller's thread, and everything that may block
- * (the token request, a database read) runs on the executor. A task the executor refuses lands its
+ * token in memory that may be served is served on the caller's thread, and everything that may
+ * block (the token request, a database read) runs on the executor. A task the executor refuses lands its
  * flight with an error at once, so the next caller tries again; a token still servable is served
  * meanwhile. Locks are per org ({@link KeyLocks}), and every wait is bounded by the acquire timeout.
  */
@@ -107,15 +109,16 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	 * Authorizes without blocking the caller.
 	 * @param request what to authorize
 	 * @return completed at once, on the caller's thread, with a token in memory that may be served
-	 * (for a store whose reads block, a copy that is not due); otherwise completed on the executor,
+	 * (for a store whose reads block, a copy that is not due or is due but not yet expired, its
+	 * refresh started on the executor); otherwise completed on the executor,
 	 * or by the caller that leads the flight, or at once with an error if the executor refuses the
 	 * task; the caller bounds its wait with {@link #timedOut}
 	 */
 	CompletableFuture<@Nullable OAuth2AuthorizedClient> authorizeAsync(OAuth2AuthorizeRequest request) {
 		if (this.copies != null) {
-			OAuth2AuthorizedClient copy = this.copies.notDue(key(request), this.expiry);
+			OAuth2AuthorizedClient copy = this.copies.servable(key(request), this.expiry);
 			if (copy != null) {
-				return CompletableFuture.completedFuture(copy);
+				return CompletableFuture.completedFuture(servable(copy, request));
 			}
 			return readThroughAsync(request);
 		}
@@ -221,12 +224,22 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	 * inside its refresh margin), or {@code null} when the caller must wait for a token
 	 */
 	private @Nullable OAuth2AuthorizedClient cached(OAuth2AuthorizeRequest request) {
-		String principal = request.getPrincipal().getName();
 		OAuth2AuthorizedClient stored = load(request);
 		if (stored == null) {
-			logger.trace("No token for '" + principal + "'; waiting for one");
+			logger.trace("No token for '" + request.getPrincipal().getName() + "'; waiting for one");
 			return null;
 		}
+		return servable(stored, request);
+	}
+
+	/**
+	 * @param stored the principal's client, from the store or this process's copy
+	 * @return the client if it may be served now, having started the one refresh of a token inside
+	 * its refresh margin (on the executor, never waited for here), or {@code null} when the caller
+	 * must wait for a token
+	 */
+	private @Nullable OAuth2AuthorizedClient servable(OAuth2AuthorizedClient stored, OAuth2AuthorizeRequest request) {
+		String principal = request.getPrincipal().getName();
 		if (!this.expiry.isDue(stored.getAccessToken())) {
 			return stored;
 		}
@@ -246,7 +259,8 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 	}
 
 	/**
-	 * @return the principal's client: the copy in memory if it is not due, otherwise the store's
+	 * @return the principal's client: the copy in memory if it may be served (due or not, as the
+	 * refresh a due copy starts reads the store anyway), otherwise the store's
 	 */
 	private @Nullable OAuth2AuthorizedClient load(OAuth2AuthorizeRequest request) {
 		if (this.copies == null) {
@@ -254,7 +268,7 @@ final class SingleFlightOAuth2AuthorizedClientManager implements OAuth2Authorize
 					request.getPrincipal().getName());
 		}
 		TokenFlights.Key key = key(request);
-		OAuth2AuthorizedClient copy = this.copies.notDue(key, this.expiry);
+		OAuth2AuthorizedClient copy = this.copies.servable(key, this.expiry);
 		if (copy != null) {
 			return copy;
 		}

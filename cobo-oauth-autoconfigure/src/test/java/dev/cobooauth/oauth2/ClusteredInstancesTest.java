@@ -12,8 +12,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
@@ -38,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -234,6 +241,108 @@ class ClusteredInstancesTest {
 		}));
 	}
 
+	// --- a due token is served from the local copy while one refresh runs ----------------------
+
+	@Test
+	void aTokenInsideItsMarginIsServedAtOnceWithoutTheDatabaseWhileItsRefreshHangsOnTheServletStack() {
+		servedAtOnceWithoutTheDatabaseWhileTheRefreshHangs(ClusteredInstancesTest::servletCall);
+	}
+
+	@Test
+	void aTokenInsideItsMarginIsServedAtOnceWithoutTheDatabaseWhileItsRefreshHangsOnTheReactiveStack() {
+		servedAtOnceWithoutTheDatabaseWhileTheRefreshHangs(ClusteredInstancesTest::reactiveCall);
+	}
+
+	private void servedAtOnceWithoutTheDatabaseWhileTheRefreshHangs(BiFunction<ApplicationContext, String, String> call) {
+		instance().run((instance) -> {
+			call.apply(instance, "org-1");
+			String current = this.cobo.lastBearer();
+			// 45 s left of a 60 s clock skew: due, and servable while refreshed.
+			this.clock.advance(Duration.ofSeconds(43199 - 45));
+			this.cobo.hold();
+			Thread caller = Thread.currentThread();
+			int borrowedByCaller = database(instance).borrowedOn(caller);
+
+			long started = System.nanoTime();
+			assertThat(call.apply(instance, "org-1")).isEqualTo("{}");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+			assertThat(this.cobo.lastBearer()).isEqualTo(current);
+			assertThat(database(instance).borrowedOn(caller)).isEqualTo(borrowedByCaller);
+
+			// The one refresh now waits for Cobo, holding no connection: no call borrows one either.
+			this.cobo.awaitHeldTokenRequest();
+			int borrowed = database(instance).borrowed();
+			for (int i = 0; i < 10; i++) {
+				started = System.nanoTime();
+				assertThat(call.apply(instance, "org-1")).isEqualTo("{}");
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+				assertThat(this.cobo.lastBearer()).isEqualTo(current);
+			}
+			assertThat(database(instance).borrowed()).isEqualTo(borrowed);
+			assertThat(this.cobo.heldTokenRequests()).isOne();
+
+			this.cobo.open();
+			Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+				call.apply(instance, "org-1");
+				assertThat(this.cobo.lastBearer()).isNotEqualTo(current);
+			});
+			assertThat(this.cobo.rotating.refreshes()).isOne();
+		});
+	}
+
+	@Test
+	void bothInstancesServeTheirDueCopiesWhileOneRefreshRunsForTheCluster() {
+		instance().run((a) -> instance().run((b) -> {
+			servletCall(a, "org-1");
+			reactiveCall(b, "org-1");
+			String current = this.cobo.lastBearer();
+			this.clock.advance(Duration.ofSeconds(43199 - 45));
+
+			Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+				servletCall(a, "org-1");
+				String seenFromA = this.cobo.lastBearer();
+				reactiveCall(b, "org-1");
+				String seenFromB = this.cobo.lastBearer();
+				assertThat(seenFromA).isNotEqualTo(current);
+				assertThat(seenFromB).isEqualTo(seenFromA);
+			});
+
+			assertThat(this.cobo.rotating.refreshes()).isOne();
+			assertThat(this.cobo.rotating.invalidGrants()).isZero();
+			assertThat(this.cobo.rotating.orgImplicitGrants()).isOne();
+		}));
+	}
+
+	@Test
+	void aTokenInsideItsMarginIsServedWhenTheExecutorRefusesItsRefreshOnTheServletStack() {
+		servedWhenTheExecutorRefusesTheRefresh(ClusteredInstancesTest::servletCall);
+	}
+
+	@Test
+	void aTokenInsideItsMarginIsServedWhenTheExecutorRefusesItsRefreshOnTheReactiveStack() {
+		servedWhenTheExecutorRefusesTheRefresh(ClusteredInstancesTest::reactiveCall);
+	}
+
+	private void servedWhenTheExecutorRefusesTheRefresh(BiFunction<ApplicationContext, String, String> call) {
+		RefusingExecutor executor = new RefusingExecutor();
+		instance().withBean("coboTaskExecutor", AsyncTaskExecutor.class, () -> executor).run((instance) -> {
+			call.apply(instance, "org-1");
+			String current = this.cobo.lastBearer();
+			this.clock.advance(Duration.ofSeconds(43199 - 45));
+			executor.refusing.set(true);
+
+			assertThat(call.apply(instance, "org-1")).isEqualTo("{}");
+			assertThat(this.cobo.lastBearer()).isEqualTo(current);
+
+			executor.refusing.set(false);
+			Awaitility.await().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+				call.apply(instance, "org-1");
+				assertThat(this.cobo.lastBearer()).isNotEqualTo(current);
+			});
+			assertThat(this.cobo.rotating.refreshes()).isOne();
+		});
+	}
+
 	/**
 	 * Cobo as {@link RotatingTokenServer}, whose token requests can be held until the gate opens.
 	 */
@@ -245,12 +354,25 @@ class ClusteredInstancesTest {
 
 		private final AtomicInteger held = new AtomicInteger();
 
+		private final AtomicReference<String> lastBearer = new AtomicReference<>();
+
 		GatedCobo(RotatingTokenServer rotating) {
 			this.rotating = rotating;
 		}
 
 		void hold() {
+			this.held.set(0);
 			this.gate = new CountDownLatch(1);
+		}
+
+		/** @return how many token requests arrived since {@link #hold} */
+		int heldTokenRequests() {
+			return this.held.get();
+		}
+
+		/** @return the {@code Authorization} header of the last WaaS call */
+		String lastBearer() {
+			return this.lastBearer.get();
 		}
 
 		void open() {
@@ -267,7 +389,32 @@ class ClusteredInstancesTest {
 				this.held.incrementAndGet();
 				this.gate.await(10, TimeUnit.SECONDS);
 			}
+			else {
+				this.lastBearer.set(request.getHeaders().get("Authorization"));
+			}
 			return this.rotating.dispatch(request);
+		}
+
+	}
+
+	/**
+	 * The application's executor with a bounded queue that is full: it refuses every task while
+	 * {@link #refusing} is set.
+	 */
+	private static final class RefusingExecutor extends SimpleAsyncTaskExecutor implements Executor {
+
+		final AtomicBoolean refusing = new AtomicBoolean();
+
+		RefusingExecutor() {
+			super("cobo-test-");
+		}
+
+		@Override
+		public void execute(Runnable task) {
+			if (this.refusing.get()) {
+				throw new RejectedExecutionException("queue full");
+			}
+			super.execute(task);
 		}
 
 	}
@@ -280,6 +427,8 @@ class ClusteredInstancesTest {
 
 		private final AtomicInteger borrowed = new AtomicInteger();
 
+		private final Map<Thread, AtomicInteger> borrowedOn = new ConcurrentHashMap<>();
+
 		private final Map<Connection, Long> openSince = new ConcurrentHashMap<>();
 
 		CountingDataSource(DataSource pool) {
@@ -290,6 +439,12 @@ class ClusteredInstancesTest {
 			return this.borrowed.get();
 		}
 
+		/** @return how many connections that thread asked for */
+		int borrowedOn(Thread thread) {
+			AtomicInteger count = this.borrowedOn.get(thread);
+			return (count != null) ? count.get() : 0;
+		}
+
 		/** @return how many connections are borrowed and not given back since longer than that */
 		long heldLongerThan(Duration duration) {
 			long borrowedBefore = System.nanoTime() - duration.toNanos();
@@ -298,12 +453,18 @@ class ClusteredInstancesTest {
 
 		@Override
 		public Connection getConnection() throws SQLException {
+			askedFor();
 			return counted(super.getConnection());
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
+			askedFor();
 			return counted(super.getConnection(username, password));
+		}
+
+		private void askedFor() {
+			this.borrowedOn.computeIfAbsent(Thread.currentThread(), (thread) -> new AtomicInteger()).incrementAndGet();
 		}
 
 		private Connection counted(Connection connection) {
