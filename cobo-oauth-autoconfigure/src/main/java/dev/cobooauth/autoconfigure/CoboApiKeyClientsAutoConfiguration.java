@@ -11,8 +11,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -23,8 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * ({@code cobo.api-key.*}), no bearer token, every response verified. Present only when an API key
  * is configured or a {@code coboApiKeySigner} bean is given.
  */
-@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, RestClientAutoConfiguration.class,
-		WebClientAutoConfiguration.class })
+@AutoConfiguration(after = CoboSigningAutoConfiguration.class,
+		afterName = { OptionalBootAutoConfigurations.REST_CLIENT, OptionalBootAutoConfigurations.WEB_CLIENT })
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.API_KEY_SIGNER)
 public final class CoboApiKeyClientsAutoConfiguration {
 

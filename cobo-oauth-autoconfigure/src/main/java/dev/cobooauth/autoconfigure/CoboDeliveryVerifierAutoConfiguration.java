@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * refused by every instance. Without JDBC support or a {@code DataSource}, startup stops with what
  * to add. The Spring MVC and WebFlux glue is assembled in {@code dev.cobooauth.webhook}.
  */
-@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, DataSourceAutoConfiguration.class })
+@AutoConfiguration(after = CoboSigningAutoConfiguration.class,
+		afterName = OptionalBootAutoConfigurations.DATA_SOURCE)
 @EnableConfigurationProperties({ CoboProperties.class, CoboWebhookProperties.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
 public final class CoboDeliveryVerifierAutoConfiguration {

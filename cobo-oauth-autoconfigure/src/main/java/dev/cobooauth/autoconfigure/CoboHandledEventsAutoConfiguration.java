@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code cobo.token-store.initialize-schema} says, so that every instance handles an event once. The
  * Spring MVC and WebFlux glue is assembled in {@code dev.cobooauth.webhook}.
  */
-@AutoConfiguration(after = { CoboDeliveryVerifierAutoConfiguration.class, DataSourceAutoConfiguration.class })
+@AutoConfiguration(after = CoboDeliveryVerifierAutoConfiguration.class,
+		afterName = OptionalBootAutoConfigurations.DATA_SOURCE)
 @EnableConfigurationProperties({ CoboProperties.class, CoboWebhookProperties.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
 public final class CoboHandledEventsAutoConfiguration {

@@ -19,11 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerBuilder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.thread.Threading;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -42,9 +40,10 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
  * with each org's token. Nothing here is published with a Spring Security type that Spring Security
  * would pick up for the application's own OAuth2 setup.
  */
-@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, RestClientAutoConfiguration.class,
-		WebClientAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
-		TaskSchedulingAutoConfiguration.class })
+@AutoConfiguration(
+		after = { CoboSigningAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+				TaskSchedulingAutoConfiguration.class },
+		afterName = { OptionalBootAutoConfigurations.REST_CLIENT, OptionalBootAutoConfigurations.WEB_CLIENT })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.APP_KEY_SIGNER)
 @Import(CoboTokensConfiguration.class)

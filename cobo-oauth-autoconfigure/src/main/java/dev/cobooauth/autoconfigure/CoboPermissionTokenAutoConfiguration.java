@@ -9,8 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -24,9 +22,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * and refreshed when due, by the same token engine as any Org Access Tokens
  * ({@link CoboTokensConfiguration}).
  */
-@AutoConfiguration(after = { CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
-		RestClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-		TaskExecutionAutoConfiguration.class })
+@AutoConfiguration(
+		after = { CoboSigningAutoConfiguration.class, CoboApiKeyClientsAutoConfiguration.class,
+				TaskExecutionAutoConfiguration.class },
+		afterName = { OptionalBootAutoConfigurations.REST_CLIENT, OptionalBootAutoConfigurations.WEB_CLIENT })
 @ConditionalOnClass(OAuth2AuthorizedClient.class)
 @ConditionalOnBean(name = CoboSigningAutoConfiguration.API_KEY_SIGNER)
 @Import(CoboTokensConfiguration.class)

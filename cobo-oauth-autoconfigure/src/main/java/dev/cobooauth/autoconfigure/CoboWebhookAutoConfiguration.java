@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -32,7 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * delivery. Without that bean (its auto-configuration excluded) it backs off, and
  * {@link CoboWebhookGuardAutoConfiguration} refuses every delivery instead.
  */
-@AutoConfiguration(after = { CoboDeliveryVerifierAutoConfiguration.class, JacksonAutoConfiguration.class })
+@AutoConfiguration(after = CoboDeliveryVerifierAutoConfiguration.class,
+		afterName = OptionalBootAutoConfigurations.JACKSON)
 @EnableConfigurationProperties({ CoboProperties.class, CoboWebhookProperties.class })
 @ConditionalOnBooleanProperty(name = "cobo.webhook.enabled", matchIfMissing = true)
 @ConditionalOnBean(CoboDeliveryVerifier.class)

@@ -4,15 +4,19 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The starter's auto-configurations are shaped like Spring Boot's own: all of them in
  * {@code dev.cobooauth.autoconfigure}, {@code public final} so that an application can exclude any of
- * them by class, listed in {@code AutoConfiguration.imports}, and ordered by class references.
+ * them by class, listed in {@code AutoConfiguration.imports}, and ordered by class references (by name
+ * only after Boot's optional modules).
  */
 class AutoConfigurationLayoutTest {
+
+	private static final Set<String> OPTIONAL_BOOT_MODULES = Set.of(OptionalBootAutoConfigurations.REST_CLIENT,
+			OptionalBootAutoConfigurations.WEB_CLIENT, OptionalBootAutoConfigurations.DATA_SOURCE,
+			OptionalBootAutoConfigurations.JACKSON);
 
 	static List<Class<?>> listed() {
 		return ImportCandidates.load(AutoConfiguration.class, AutoConfigurationLayoutTest.class.getClassLoader())
@@ -43,14 +52,35 @@ class AutoConfigurationLayoutTest {
 		});
 	}
 
+	/**
+	 * Class references for the Cobo auto-configurations and Spring Boot's core module, which the
+	 * library always has; names only for Boot's optional modules, as Boot's own modules do, because a
+	 * class reference to a missing module fails every introspection of the annotation (and Spring logs
+	 * a warning at each startup of an application without that module).
+	 */
 	@Test
-	void everyListedAutoConfigurationIsOrderedByClassReferencesOnly() {
+	void everyListedAutoConfigurationIsOrderedByClassReferencesAndNamesOnlyOptionalBootModules() {
 		assertThat(listed()).allSatisfy((type) -> {
-			AutoConfiguration annotation = type.getAnnotation(AutoConfiguration.class);
-			assertThat(annotation).as("@AutoConfiguration on %s", type.getName()).isNotNull();
-			assertThat(annotation.afterName()).as("afterName of %s", type.getName()).isEmpty();
-			assertThat(annotation.beforeName()).as("beforeName of %s", type.getName()).isEmpty();
+			AnnotationMetadata metadata = new SimpleMetadataReaderFactory().getMetadataReader(type.getName())
+				.getAnnotationMetadata();
+			Map<String, @Nullable Object> attributes = metadata
+				.getAnnotationAttributes(AutoConfiguration.class.getName(), true);
+			assertThat(attributes).as("@AutoConfiguration on %s", type.getName()).isNotNull();
+			assertThat((String[]) attributes.get("after")).as("after of %s", type.getName())
+				.allMatch((name) -> name.startsWith("dev.cobooauth.autoconfigure.")
+						|| name.startsWith("org.springframework.boot.autoconfigure."));
+			assertThat((String[]) attributes.get("afterName")).as("afterName of %s", type.getName())
+				.allMatch(OPTIONAL_BOOT_MODULES::contains);
+			assertThat((String[]) attributes.get("before")).as("before of %s", type.getName()).isEmpty();
+			assertThat((String[]) attributes.get("beforeName")).as("beforeName of %s", type.getName()).isEmpty();
 		});
+	}
+
+	@Test
+	void everyOptionalBootModuleIsNamedByTheClassItIs() {
+		assertThat(OPTIONAL_BOOT_MODULES).allSatisfy((name) -> assertThat(ClassUtils.isPresent(name, null))
+			.as("%s exists", name)
+			.isTrue());
 	}
 
 	@Test
