@@ -1,9 +1,11 @@
 package dev.cobooauth.benchmarks.scale;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,9 +60,12 @@ public final class ManyOrgsScale {
 		JdbcTemplate admin = new JdbcTemplate(new SingleConnectionDataSource(server, "postgres", "", true));
 		admin.execute("CREATE SCHEMA " + schema);
 		TestKeyPair appKey = CoboApplication.newAppKey();
+		byte[] encryptionKey = new byte[32];
+		new SecureRandom().nextBytes(encryptionKey);
 		try (FakeCobo cobo = FakeCobo.start(64, latency)) {
 			Map<String, Object> properties = Map.of("cobo.token-store.type", "jdbc",
-					"cobo.token-store.initialize-schema", "always", "spring.datasource.url",
+					"cobo.token-store.initialize-schema", "always", "cobo.token-store.encryption-key",
+					HexFormat.of().formatHex(encryptionKey), "spring.datasource.url",
 					server + "?currentSchema=" + schema, "spring.datasource.username", "postgres",
 					"cobo.token.acquire-timeout", "60s", "spring.autoconfigure.exclude", "");
 			try (ConfigurableApplicationContext a = CoboApplication.start(cobo.baseUrl(), cobo.responsePublicKeyHex(),
